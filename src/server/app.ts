@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { DbHandle } from './db/client';
+import { modules } from './modules';
+import { authPlugin } from './platform/auth/plugin';
+import { registerDocs } from './platform/docs';
+import { registerErrorHandling } from './platform/error-handler';
+import type { JobRunner } from './platform/jobs';
+import { registerWeb } from './platform/web';
+
+export interface AppDeps {
+  config: Config;
+  handle: DbHandle;
+  jobs: JobRunner;
+  /** serve the built web app from dist/web (off in API tests) */
+  serveWeb?: boolean;
+  /** requests per minute per IP; 0 disables (tests) */
+  rateLimitPerMinute?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+/** Builds the Fastify instance with plugins in a fixed order; no listen(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  const perMinute = deps.rateLimitPerMinute ?? 1200;
+  if (perMinute > 0) {
+    await app.register(rateLimit, { max: perMinute, timeWindow: 60_000, allowList: [] });
+  }
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 5, fields: 20, parts: 30 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'itda API',
+        description: '잇다 — 중소기업 디지털 전환·AI 도입 지원 플랫폼 API',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'itda_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(authPlugin, { db: deps.handle.db });
+
+  await app.register(
+    async (api) => {
+      for (const m of modules) await api.register(m);
+    },
+    { prefix: '/api' },
+  );
+  await registerDocs(app);
+  if (deps.serveWeb) await registerWeb(app);
+  return app;
+}

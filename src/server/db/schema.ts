@@ -1,0 +1,3 @@
+/** Every table, for drizzle-kit and the typed client. Modules add their schema here. */
+export * from '../modules/companies/schema';
+export * from '../platform/schema';

@@ -1,0 +1,40 @@
+import { loadDemoWorld, printDemoAccounts } from '../demo/load';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrate } from './db/migrate';
+import { registerJobs } from './modules/jobs';
+import { JobRunner } from './platform/jobs';
+
+/** Reads config, migrates, loads the demo world (unless ITDA_DEMO=0) and listens. */
+async function main() {
+  const config = loadConfig();
+  const started = Date.now();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(handle);
+  const jobs = new JobRunner(handle.db, { log: (msg, err) => console.error(msg, err) });
+  registerJobs(jobs, handle);
+  if (config.demo) await loadDemoWorld(handle, { log: (m) => console.log(`[demo] ${m}`) });
+  const app = await buildApp({ config, handle, jobs, serveWeb: true });
+  jobs.start();
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await jobs.stop();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite (${config.dataDir})`;
+  console.log(
+    `\n  itda ready in ${((Date.now() - started) / 1000).toFixed(1)} s — http://localhost:${config.port}  [${db}]`,
+  );
+  if (config.demo) printDemoAccounts();
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+import { asc } from 'drizzle-orm';
+import type { z } from 'zod';
+import { formatBrn } from '../../../shared/brn';
+import { districtLabel } from '../../../shared/districts';
+import { ksicLabel } from '../../../shared/ksic';
+import { maskEmail, maskName, maskPhone } from '../../../shared/text';
+import type { Database } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { isStaff } from '../../platform/actor';
+import { logAccess } from '../../platform/audit';
+import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { assertCan } from '../../platform/policy';
+import { writeCsv, writeXlsx } from '../../platform/tabular';
+import type { exportQuery } from './contract';
+import { companies } from './schema';
+import { companyFilter } from './service';
+
+const SIZE_KO: Record<string, string> = {
+  small: '소기업',
+  medium: '중기업',
+  midsize: '중견기업',
+  large: '대기업',
+};
+const PROVENANCE_KO: Record<string, string> = {
+  association: '협단체 명단',
+  signup: '자체 가입',
+  event: '행사',
+  staff: '직원 등록',
+};
+export const EXPORT_HEADERS = [
+  '사업자등록번호',
+  '기업명',
+  '대표자',
+  '설립일',
+  '기업규모',
+  '소상공인',
+  '스타트업',
+  '업종코드',
+  '업종',
+  '자치구',
+  '주소',
+  '종업원수',
+  '매출액(원)',
+  '전화',
+  '이메일',
+  '홈페이지',
+  '태그',
+  '출처',
+  '등록일',
+];
+export const EXPORT_MAX_ROWS = 200_000;
+
+/** Export of the filtered registry. Personal fields are masked unless staff give a reason (logged). */
+export async function exportCompanies({
+  db,
+  actor,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  input: z.infer<typeof exportQuery>;
+}) {
+  assertCan(actor, 'company.export');
+  const unmask = input.unmask === 'true';
+  if (unmask && !isStaff(actor)) throw new ForbiddenError();
+  if (unmask && (!input.reason || input.reason.length < 2))
+    throw new ValidationError('reason_required', [{ path: 'query.reason', message: 'required' }]);
+  const { where } = companyFilter(actor, { ...input });
+  const rows = await db
+    .select()
+    .from(companies)
+    .where(where)
+    .orderBy(asc(companies.name))
+    .limit(EXPORT_MAX_ROWS);
+  const m = <T>(v: T, f: (x: T) => unknown) => (unmask ? v : f(v));
+  const data = rows.map((r) => [
+    formatBrn(r.brn),
+    r.name,
+    m(r.representative, maskName),
+    r.foundedOn,
+    r.sizeClass ? SIZE_KO[r.sizeClass] : '',
+    r.isMicro ? 'Y' : 'N',
+    r.isStartup ? 'Y' : 'N',
+    r.ksicCode,
+    r.ksicCode ? ksicLabel(r.ksicCode) : '',
+    districtLabel(r.district),
+    r.address,
+    r.employees,
+    r.revenue,
+    m(r.phone, maskPhone),
+    m(r.email, maskEmail),
+    r.homepage,
+    r.tags.join(', '),
+    PROVENANCE_KO[r.provenance],
+    r.createdAt.toISOString().slice(0, 10),
+  ]) as (string | number | null)[][];
+  await logAccess(db, actor, {
+    action: unmask ? 'download' : 'export',
+    subjectType: 'company',
+    count: rows.length,
+    reason: unmask ? input.reason : undefined,
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (input.format === 'csv') {
+    return {
+      body: writeCsv(EXPORT_HEADERS, data),
+      filename: `companies-${stamp}.csv`,
+      mime: 'text/csv; charset=utf-8',
+    };
+  }
+  return {
+    body: await writeXlsx('기업 목록', EXPORT_HEADERS, data),
+    filename: `companies-${stamp}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
+}

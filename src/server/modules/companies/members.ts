@@ -1,0 +1,98 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { entityHistory, recordAudit } from '../../platform/audit';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { assertCan, can } from '../../platform/policy';
+import { users } from '../../platform/schema';
+import { companies, companyMembers } from './schema';
+import { companyAssociationsOf, loadCompany, mapCompany } from './service';
+
+/** The caller's own companies ("my company"), unmasked. */
+export async function myCompanies({ db, actor }: { db: Database; actor: Actor }) {
+  assertCan(actor, 'self.read');
+  const rows = await db
+    .select({ c: companies, role: companyMembers.role, status: companyMembers.status })
+    .from(companyMembers)
+    .innerJoin(companies, eq(companies.id, companyMembers.companyId))
+    .where(eq(companyMembers.userId, actor.userId!))
+    .orderBy(asc(companies.name));
+  const items = [];
+  for (const r of rows) {
+    const active = r.status === 'active';
+    items.push({
+      membership: { role: r.role, status: r.status },
+      company: mapCompany(r.c, await companyAssociationsOf(db, r.c.id), active),
+    });
+  }
+  return { items };
+}
+
+export async function listMembers({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+  const { resource } = await loadCompany(db, id);
+  assertCan(actor, 'company.members', resource);
+  const rows = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: companyMembers.role,
+      status: companyMembers.status,
+      createdAt: companyMembers.createdAt,
+    })
+    .from(companyMembers)
+    .innerJoin(users, eq(users.id, companyMembers.userId))
+    .where(eq(companyMembers.companyId, id))
+    .orderBy(asc(companyMembers.createdAt));
+  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+}
+
+/** The owner (or staff) approves a colleague's request to join the company. */
+export async function approveMember({
+  db,
+  actor,
+  id,
+  userId,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  userId: string;
+}) {
+  const { resource } = await loadCompany(db, id);
+  assertCan(actor, 'company.update', resource);
+  return db.transaction(async (tx) => {
+    if (!can(actor, 'company.merge')) {
+      const [me] = await tx
+        .select()
+        .from(companyMembers)
+        .where(and(eq(companyMembers.companyId, id), eq(companyMembers.userId, actor.userId!)));
+      if (me?.role !== 'owner') throw new ForbiddenError();
+    }
+    const [m] = await tx
+      .update(companyMembers)
+      .set({ status: 'active' })
+      .where(
+        and(
+          eq(companyMembers.companyId, id),
+          eq(companyMembers.userId, userId),
+          eq(companyMembers.status, 'pending'),
+        ),
+      )
+      .returning();
+    if (!m) throw new NotFoundError('member');
+    await recordAudit(tx, actor, {
+      action: 'company.member_approve',
+      entityType: 'company',
+      entityId: id,
+      after: { userId, role: m.role, status: m.status },
+    });
+    return { ok: true as const };
+  });
+}
+
+export async function companyHistory({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+  const { resource } = await loadCompany(db, id);
+  assertCan(actor, 'company.history', resource);
+  return { items: await entityHistory(db, 'company', id) };
+}

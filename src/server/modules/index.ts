@@ -1,0 +1,11 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { accountRoutes } from './accounts/routes';
+import { companyRoutes } from './companies/routes';
+import { systemRoutes } from './system/routes';
+
+/** The explicit list of domain plugins, mounted under /api. Add new modules here. */
+export const modules: FastifyPluginAsync[] = [
+  systemRoutes,
+  accountRoutes,
+  companyRoutes,
+] as FastifyPluginAsync[];

@@ -1,0 +1,157 @@
+/** Error messages by code, Korean first. `{x}` placeholders take AppError params. */
+type Lang = 'ko' | 'en';
+const messages: Record<string, Record<Lang, string>> = {
+  bad_request: { ko: '요청을 처리할 수 없습니다.', en: 'The request cannot be processed.' },
+  validation_failed: { ko: '입력값을 확인해 주세요.', en: 'Please check the input.' },
+  invalid_json: { ko: '요청 본문이 올바른 JSON이 아닙니다.', en: 'The request body is not valid JSON.' },
+  body_too_large: { ko: '요청 본문이 너무 큽니다.', en: 'The request body is too large.' },
+  unsupported_media_type: {
+    ko: '지원하지 않는 콘텐츠 형식입니다.',
+    en: 'This content type is not supported.',
+  },
+  route_not_found: { ko: '요청한 주소를 찾을 수 없습니다.', en: 'The requested address was not found.' },
+  not_found: { ko: '요청한 {entity}을(를) 찾을 수 없습니다.', en: 'The requested {entity} was not found.' },
+  unauthorized: { ko: '로그인이 필요합니다.', en: 'Please sign in.' },
+  session_expired: {
+    ko: '세션이 만료되었습니다. 다시 로그인해 주세요.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  invalid_credentials: {
+    ko: '이메일 또는 비밀번호가 올바르지 않습니다.',
+    en: 'The email or password is incorrect.',
+  },
+  account_locked: {
+    ko: '로그인 실패가 반복되어 계정이 잠겼습니다. {minutes}분 후 다시 시도해 주세요.',
+    en: 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes.',
+  },
+  account_disabled: { ko: '사용이 중지된 계정입니다.', en: 'This account has been disabled.' },
+  forbidden: { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' },
+  csrf_failed: {
+    ko: '보안 토큰이 없거나 올바르지 않습니다. 페이지를 새로고침해 주세요.',
+    en: 'Missing or invalid security token. Please reload the page.',
+  },
+  conflict: { ko: '다른 변경과 충돌했습니다.', en: 'This conflicts with another change.' },
+  stale_version: {
+    ko: '다른 사용자가 먼저 수정했습니다. 새로고침 후 다시 시도해 주세요.',
+    en: 'Someone else changed this first. Reload and try again.',
+  },
+  email_taken: { ko: '이미 가입된 이메일입니다.', en: 'This email is already registered.' },
+  brn_taken: {
+    ko: '이미 등록된 사업자등록번호입니다.',
+    en: 'This business registration number is already registered.',
+  },
+  already_member: { ko: '이미 이 기업의 구성원입니다.', en: 'You are already a member of this company.' },
+  merge_same: { ko: '같은 기업끼리는 병합할 수 없습니다.', en: 'A company cannot be merged into itself.' },
+  merged_company: {
+    ko: '이미 다른 기업으로 병합된 기록입니다.',
+    en: 'This record has already been merged into another company.',
+  },
+  reason_required: {
+    ko: '개인정보를 내려받으려면 사유를 입력해야 합니다.',
+    en: 'A reason is required to download personal data.',
+  },
+  last_admin: {
+    ko: '마지막 관리자 계정은 변경할 수 없습니다.',
+    en: 'The last admin account cannot be changed.',
+  },
+  rate_limited: {
+    ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'Too many requests. Please try again later.',
+  },
+  file_required: { ko: '파일을 첨부해 주세요.', en: 'Please attach a file.' },
+  file_type: {
+    ko: 'CSV 또는 XLSX 파일만 올릴 수 있습니다.',
+    en: 'Only CSV or XLSX files can be uploaded.',
+  },
+  import_has_errors: {
+    ko: '오류가 있는 행이 {count}개 있어 가져오지 않았습니다.',
+    en: '{count} rows have errors; nothing was imported.',
+  },
+  job_not_done: { ko: '작업이 아직 끝나지 않았습니다.', en: 'The job has not finished yet.' },
+  internal: {
+    ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
+    en: 'Something went wrong. If it persists, contact us with the request id.',
+  },
+};
+
+/** Field-level messages used when mapping zod issues. */
+const fieldMessages: Record<string, Record<Lang, string>> = {
+  invalid_type: { ko: '형식이 올바르지 않습니다.', en: 'Wrong type.' },
+  required: { ko: '필수 항목입니다.', en: 'This field is required.' },
+  too_small: { ko: '값이 너무 짧거나 작습니다.', en: 'Too short or too small.' },
+  too_big: { ko: '값이 너무 길거나 큽니다.', en: 'Too long or too large.' },
+  invalid_format: { ko: '형식이 올바르지 않습니다.', en: 'Invalid format.' },
+  invalid_value: { ko: '허용되지 않는 값입니다.', en: 'Value not allowed.' },
+  unrecognized_keys: { ko: '알 수 없는 항목이 있습니다.', en: 'Unknown field.' },
+  custom: { ko: '값이 올바르지 않습니다.', en: 'Invalid value.' },
+};
+
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'ko';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'ko';
+}
+
+export function message(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
+  const entry = messages[code] ?? messages.bad_request;
+  return entry[lang].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
+}
+
+export function fieldMessage(code: string, lang: Lang): string {
+  return (fieldMessages[code] ?? fieldMessages.custom)[lang];
+}
+
+export type { Lang };
+
+/** Codes used as zod custom messages in src/shared/validators.ts and the contracts. */
+const customFieldMessages: Record<string, Record<Lang, string>> = {
+  brn_format: {
+    ko: '사업자등록번호는 숫자 10자리입니다.',
+    en: 'A business registration number has 10 digits.',
+  },
+  brn_checksum: {
+    ko: '사업자등록번호 검증번호가 맞지 않습니다.',
+    en: 'The business registration number fails its checksum.',
+  },
+  crn_format: {
+    ko: '법인등록번호는 숫자 13자리입니다.',
+    en: 'A corporate registration number has 13 digits.',
+  },
+  crn_checksum: {
+    ko: '법인등록번호 검증번호가 맞지 않습니다.',
+    en: 'The corporate registration number fails its checksum.',
+  },
+  date_format: { ko: '날짜는 YYYY-MM-DD 형식입니다.', en: 'Dates are YYYY-MM-DD.' },
+  ksic_unknown: { ko: '알 수 없는 업종(KSIC) 코드입니다.', en: 'Unknown KSIC industry code.' },
+  district_unknown: { ko: '알 수 없는 자치구입니다.', en: 'Unknown district.' },
+  phone_format: { ko: '전화번호 형식이 올바르지 않습니다.', en: 'Invalid phone number.' },
+  email_format: { ko: '이메일 형식이 올바르지 않습니다.', en: 'Invalid email address.' },
+  url_format: { ko: '주소(URL) 형식이 올바르지 않습니다.', en: 'Invalid URL.' },
+  empty_patch: { ko: '변경할 항목이 없습니다.', en: 'Nothing to change.' },
+  password_too_short: {
+    ko: '비밀번호는 8자 이상이어야 합니다.',
+    en: 'Passwords need at least 8 characters.',
+  },
+  password_too_long: {
+    ko: '비밀번호는 128자 이하여야 합니다.',
+    en: 'Passwords may have at most 128 characters.',
+  },
+  password_common: {
+    ko: '너무 흔한 비밀번호입니다. 다른 비밀번호를 사용해 주세요.',
+    en: 'This password is too common. Choose another.',
+  },
+  password_contains_email: {
+    ko: '비밀번호에 이메일 아이디를 넣을 수 없습니다.',
+    en: 'The password must not contain your email name.',
+  },
+  consent_required: { ko: '필수 동의 항목입니다.', en: 'This consent is required.' },
+  unknown_column: { ko: '알 수 없는 열입니다.', en: 'Unknown column.' },
+};
+Object.assign(fieldMessages, customFieldMessages);
+
+/** A zod issue's message is either one of our codes or zod's default English text. */
+export function zodFieldMessage(issueCode: string, msg: string, lang: Lang): string {
+  if (fieldMessages[msg]) return fieldMessages[msg][lang];
+  if (/received undefined/.test(msg)) return fieldMessages.required[lang];
+  return fieldMessage(issueCode, lang);
+}

@@ -1,0 +1,68 @@
+import type { Actor } from './actor';
+import { isStaff } from './actor';
+import { ForbiddenError, UnauthorizedError } from './errors';
+
+/**
+ * The one place that decides who may do what to which record, from role and ownership.
+ * Services call `assertCan` as their first statement.
+ */
+export interface CompanyResource {
+  companyId: string;
+  associationIds?: string[];
+}
+
+type Rule = (actor: Actor, resource?: unknown) => boolean;
+
+const member = (a: Actor, r?: unknown) => !!r && a.companyIds.includes((r as CompanyResource).companyId);
+const partnerOf = (a: Actor, r?: unknown) =>
+  a.role === 'partner' &&
+  !!r &&
+  ((r as CompanyResource).associationIds ?? []).some((id) => a.associationIds.includes(id));
+const signedIn = (a: Actor) => !!a.userId;
+const roles =
+  (...rs: Actor['role'][]): Rule =>
+  (a) =>
+    rs.includes(a.role);
+
+const rules = {
+  /** list and search the registry (partners see their own members only; sme/supplier their own firms) */
+  'company.list': roles('admin', 'manager', 'partner'),
+  'company.read': (a, r) => isStaff(a) || member(a, r) || partnerOf(a, r),
+  'company.create': roles('admin', 'manager'),
+  /** an SME or supplier member registers or claims their own firm */
+  'company.register': roles('sme', 'supplier'),
+  'company.update': (a, r) => isStaff(a) || member(a, r),
+  'company.merge': roles('admin', 'manager'),
+  'company.import': roles('admin', 'manager', 'partner'),
+  'company.export': roles('admin', 'manager', 'partner'),
+  'company.history': (a, r) => isStaff(a) || member(a, r),
+  /** unmasked personal fields (representative, phone, email) */
+  'company.readPersonal': (a, r) => isStaff(a) || member(a, r),
+  'company.members': (a, r) => isStaff(a) || member(a, r),
+  'user.manage': roles('admin'),
+  'audit.read': roles('admin', 'manager'),
+  'accessLog.read': roles('admin'),
+  'job.read': signedIn,
+  'self.read': signedIn,
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof rules;
+
+export function can(actor: Actor, action: Action, resource?: unknown): boolean {
+  return rules[action](actor, resource);
+}
+
+/** Throws 401 for anonymous callers and 403 for signed-in callers who may not act. */
+export function assertCan(actor: Actor, action: Action, resource?: unknown): void {
+  if (can(actor, action, resource)) return;
+  if (!actor.userId) throw new UnauthorizedError();
+  throw new ForbiddenError();
+}
+
+/** Which companies a list or export may include. */
+export type CompanyScope = { all: true } | { associationIds: string[] } | { companyIds: string[] };
+export function companyScope(actor: Actor): CompanyScope {
+  if (isStaff(actor)) return { all: true };
+  if (actor.role === 'partner') return { associationIds: actor.associationIds };
+  return { companyIds: actor.companyIds };
+}

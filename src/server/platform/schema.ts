@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { ACCESS_ACTIONS, CONSENT_KINDS, JOB_STATUSES, ROLES } from '../../shared/enums';
+
+export const roleEnum = pgEnum('role', ROLES);
+export const accessActionEnum = pgEnum('access_action', ACCESS_ACTIONS);
+export const consentKindEnum = pgEnum('consent_kind', CONSENT_KINDS);
+export const jobStatusEnum = pgEnum('job_status', JOB_STATUSES);
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    role: roleEnum('role').notNull(),
+    active: boolean('active').notNull().default(true),
+    isDemo: boolean('is_demo').notNull().default(false),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    lastLoginAt: ts('last_login_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`)],
+);
+
+/** Sessions live in the database; the cookie holds a random token whose SHA-256 is the id. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Every login attempt, for lock-out and hourly caps. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    ok: boolean('ok').notNull(),
+    ip: text('ip'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('login_attempts_email_at_idx').on(sql`lower(${t.email})`, t.at)],
+);
+
+/** Grants and revocations of roles (kept 3 years). */
+export const roleChanges = pgTable('role_changes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: uuid('user_id').notNull(),
+  fromRole: roleEnum('from_role'),
+  toRole: roleEnum('to_role'),
+  changedBy: uuid('changed_by'),
+  reason: text('reason'),
+  at: ts('at').notNull().defaultNow(),
+});
+
+/** Consent records (PIPA): what was agreed to, for which purpose and retention, when. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    companyId: uuid('company_id'),
+    kind: consentKindEnum('kind').notNull(),
+    version: text('version').notNull(),
+    purpose: text('purpose').notNull(),
+    items: text('items').notNull(),
+    retention: text('retention').notNull(),
+    granted: boolean('granted').notNull(),
+    ip: text('ip'),
+    at: ts('at').notNull().defaultNow(),
+    withdrawnAt: ts('withdrawn_at'),
+  },
+  (t) => [index('consents_user_idx').on(t.userId), index('consents_company_idx').on(t.companyId)],
+);
+
+/** Insert-only audit log; a trigger refuses UPDATE and DELETE (see migration 0001). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at)],
+);
+
+/** Personal-data access log (개인정보 접속기록), kept at least 2 years; insert-only. */
+export const accessLog = pgTable(
+  'access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    userId: uuid('user_id'),
+    ip: text('ip'),
+    action: accessActionEnum('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    recordCount: integer('record_count').notNull().default(1),
+    reason: text('reason'),
+    keepUntil: ts('keep_until').notNull().default(sql`now() + interval '2 years'`),
+  },
+  (t) => [
+    index('access_log_at_idx').on(t.at),
+    index('access_log_subject_idx').on(t.subjectType, t.subjectId),
+  ],
+);
+
+/** Background jobs, claimed with FOR UPDATE SKIP LOCKED. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    status: jobStatusEnum('status').notNull().default('queued'),
+    payload: jsonb('payload').notNull(),
+    progress: integer('progress').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    result: jsonb('result'),
+    error: text('error'),
+    createdBy: uuid('created_by'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+    heartbeatAt: ts('heartbeat_at'),
+  },
+  (t) => [index('jobs_status_idx').on(t.status, t.createdAt)],
+);
+
+/** Uploaded files; the bytes live under DATA_DIR/files with random names. */
+export const files = pgTable('files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ownerId: uuid('owner_id'),
+  purpose: text('purpose').notNull(),
+  originalName: text('original_name').notNull(),
+  mime: text('mime').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Email outbox: written in the same transaction as the change; a job delivers. */
+export const outbox = pgTable('outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  status: text('status').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  sentAt: ts('sent_at'),
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isValidBrn, isValidCrn, normalizeBrn } from './brn';
+import { DISTRICT_CODES } from './districts';
+import { isValidKsicCode } from './ksic';
+
+/**
+ * Zod building blocks shared by server and web. Custom messages are message codes, rendered
+ * in Korean or English by the server's error handler and the web app's i18n.
+ */
+export const brnSchema = z
+  .string()
+  .trim()
+  .transform(normalizeBrn)
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{10}$/, 'brn_format')
+      .refine(isValidBrn, 'brn_checksum'),
+  );
+
+export const crnSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{13}$/, 'crn_format')
+      .refine(isValidCrn, 'crn_checksum'),
+  );
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'date_format');
+
+export const ksicCodeSchema = z.string().trim().refine(isValidKsicCode, 'ksic_unknown');
+export const districtSchema = z.enum(DISTRICT_CODES, { message: 'district_unknown' });
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, 'phone_format');
+
+export const emailSchema = z.string().trim().toLowerCase().email('email_format').max(254);
+
+export const uuidParam = z.object({ id: z.uuid() });
+
+/** Server-side paging: page is 1-based; pageSize capped. */
+export const pagingQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const moneySchema = z.number().int().min(0).max(1e15);
