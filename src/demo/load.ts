@@ -209,6 +209,7 @@ export async function loadDemoWorld(
   await db.execute(sql`
     INSERT INTO audit_log (action, entity_type, actor_role, after)
     VALUES ('demo.load', 'system', 'system', ${JSON.stringify({ firms: n + seedFirms.length })}::jsonb)`);
+  await db.execute(sql`ANALYZE companies`);
   const [{ c }] = await sqlRows<{ c: number }>(db, sql`SELECT count(*)::int AS c FROM companies`);
   log(
     `demo world loaded: ${c} companies, ${DEMO_ACCOUNTS.length} demo accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s`,

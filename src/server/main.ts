@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
+import { ensureBootstrapAdmin } from './modules/accounts/bootstrap';
 import { registerJobs } from './modules/jobs';
 import { JobRunner } from './platform/jobs';
 
@@ -15,6 +16,10 @@ async function main() {
   const jobs = new JobRunner(handle.db, { log: (msg, err) => console.error(msg, err) });
   registerJobs(jobs, handle);
   if (config.demo) await loadDemoWorld(handle, { log: (m) => console.log(`[demo] ${m}`) });
+  const admin = await ensureBootstrapAdmin(handle.db, config.bootstrapAdmin);
+  if (admin === 'created') console.log(`[accounts] first admin created: ${config.bootstrapAdmin?.email}`);
+  if (admin === 'missing')
+    console.warn('[accounts] no admin account: set ITDA_ADMIN_EMAIL and ITDA_ADMIN_PASSWORD to create the first one');
   const app = await buildApp({ config, handle, jobs, serveWeb: true });
   jobs.start();
   const shutdown = async (signal: string) => {

@@ -76,8 +76,11 @@ const csv = (s: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean) ?? [];
 
-/** WHERE clause for the registry list and export: scope, filters and fuzzy name search. */
-export function companyFilter(actor: Actor, q: Omit<CompanyListQuery, 'page' | 'pageSize'>) {
+/**
+ * WHERE clause for the registry list and export: scope, filters and name search. Name search is
+ * a substring match first (cheap, trigram-indexed); `fuzzy` adds trigram similarity for typos.
+ */
+export function companyFilter(actor: Actor, q: Omit<CompanyListQuery, 'page' | 'pageSize'>, fuzzy = false) {
   const parts: (SQL | undefined)[] = [isNull(companies.mergedIntoId)];
   const scope = companyScope(actor);
   if ('associationIds' in scope) {
@@ -131,8 +134,9 @@ export function companyFilter(actor: Actor, q: Omit<CompanyListQuery, 'page' | '
       const key = companyNameKey(q.q);
       if (key) {
         // Trigram similarity tolerates typos and spacing; substring match catches short queries.
-        parts.push(sql`(${companies.nameKey} % ${key} OR ${companies.nameKey} LIKE ${`%${key}%`})`);
-        rank = sql`(${companies.nameKey} LIKE ${`${key}%`})::int + similarity(${companies.nameKey}, ${key})`;
+        const like = sql`${companies.nameKey} LIKE ${`%${key.replace(/[%_\\]/g, '\\$&')}%`}`;
+        parts.push(fuzzy ? sql`(${companies.nameKey} % ${key} OR ${like})` : like);
+        rank = sql`(${companies.nameKey} = ${key})::int + (${companies.nameKey} LIKE ${`${key}%`})::int + similarity(${companies.nameKey}, ${key})`;
       }
     }
   }
@@ -161,32 +165,35 @@ function orderBy(q: Pick<CompanyListQuery, 'sort' | 'order'>, rank?: SQL) {
   }
 }
 
-export async function listCompanies({
-  db,
-  actor,
-  input,
-}: {
-  db: Database;
-  actor: Actor;
-  input: CompanyListQuery;
-}) {
+/** A page of companies plus the total, counted in the same query (window function). */
+async function pageOf(db: Database, where: SQL | undefined, order: SQL[], input: CompanyListQuery) {
+  const rows = await db
+    .select({ c: companies, total: sql<number>`count(*) OVER ()` })
+    .from(companies)
+    .where(where)
+    .orderBy(...order)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  if (rows.length > 0 || input.page === 1) return { rows: rows.map((r) => r.c), total: Number(rows[0]?.total ?? 0) };
+  const [{ n }] = await db.select({ n: count() }).from(companies).where(where);
+  return { rows: [], total: Number(n) };
+}
+
+/** With no substring hit on page 1, typo-tolerant (trigram) matches are tried. */
+const FUZZY_BELOW = 1;
+
+export async function listCompanies({ db, actor, input }: { db: Database; actor: Actor; input: CompanyListQuery }) {
   assertCan(actor, 'company.list');
-  const { where, rank } = companyFilter(actor, input);
-  // Trigram threshold: a little looser than the default 0.3 for short Korean names.
-  const run = async (tx: Database) => {
-    if (input.q) await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', '0.25', true)`);
-    const rows = await tx
-      .select()
-      .from(companies)
-      .where(where)
-      .orderBy(...orderBy(input, rank))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize);
-    const [{ n }] = await tx.select({ n: count() }).from(companies).where(where);
-    return { rows, n: Number(n) };
-  };
-  const { rows, n } = input.q ? await db.transaction(run) : await run(db);
-  return { items: rows.map(mapSummary), total: n, page: input.page, pageSize: input.pageSize };
+  const exact = companyFilter(actor, input);
+  let result = await pageOf(db, exact.where, orderBy(input, exact.rank), input);
+  if (exact.rank && input.page === 1 && result.total < FUZZY_BELOW) {
+    const fuzzy = companyFilter(actor, input, true);
+    result = await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`);
+      return pageOf(tx, fuzzy.where, orderBy(input, fuzzy.rank), input);
+    });
+  }
+  return { items: result.rows.map(mapSummary), total: result.total, page: input.page, pageSize: input.pageSize };
 }
 
 export async function companyAssociationsOf(db: Database, companyId: string) {

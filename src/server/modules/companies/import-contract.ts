@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** Bulk import of association member lists (회원사 명단). Shared with the web app's import wizard. */
+export const IMPORT_FIELDS = [
+  'brn',
+  'crn',
+  'name',
+  'representative',
+  'foundedOn',
+  'sizeClass',
+  'isMicro',
+  'isStartup',
+  'ksicCode',
+  'address',
+  'district',
+  'employees',
+  'revenue',
+  'homepage',
+  'phone',
+  'email',
+  'tags',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const REQUIRED_IMPORT_FIELDS: ImportField[] = ['brn', 'name'];
+
+/** target field → the file's column header */
+export const importMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200));
+export type ImportMapping = z.infer<typeof importMapping>;
+
+export const importUploadResponse = z.object({
+  fileId: z.uuid(),
+  filename: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  headers: z.array(z.string()),
+  rowCount: z.number(),
+  /** first rows, for the mapping step's preview */
+  sample: z.array(z.array(z.string())),
+  suggestedMapping: importMapping,
+});
+export type ImportUpload = z.infer<typeof importUploadResponse>;
+
+export const importQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('true'),
+  /** a file uploaded before with /companies/import/upload (instead of a multipart `file`) */
+  fileId: z.uuid().optional(),
+  /** the association whose member list this is (partners: always their own) */
+  associationId: z.uuid().optional(),
+  /** commit the valid rows even when some rows have errors */
+  skipInvalid: z.enum(['true', 'false']).default('false'),
+});
+
+export const importRowError = z.object({
+  /** 1-based row number as a spreadsheet shows it (the header is row 1) */
+  row: z.number(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  value: z.string().nullable(),
+});
+export type ImportRowError = z.infer<typeof importRowError>;
+
+export const importReport = z.object({
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  total: z.number(),
+  valid: z.number(),
+  invalid: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  /** rows whose company exists with identical data */
+  unchanged: z.number(),
+  errors: z.array(importRowError),
+  /** true when more errors exist than are listed (the list is capped at 1,000) */
+  errorsTruncated: z.boolean(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+/** 200 when the work finished within the request; 202 with a job to poll (GET /api/jobs/{id}) for big files. */
+export const importResponse = z.object({
+  status: z.enum(['done', 'queued']),
+  report: importReport.nullable(),
+  jobId: z.uuid().nullable(),
+});
+export type ImportResponse = z.infer<typeof importResponse>;
+
+/** JSON body of POST /companies/import when the file was uploaded before (`fileId` in the query). */
+export const importBody = z.object({ mapping: importMapping.optional() });
+
+/**
+ * 422 of POST /companies/import: the usual error body; for `import_has_errors` (a commit refused because
+ * rows have errors) also the report, so the wizard can list the rows to fix.
+ */
+export const importErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string(),
+  }),
+  report: importReport.optional(),
+});
+export type ImportErrorResponse = z.infer<typeof importErrorResponse>;
