@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import { ensureBootstrapAdmin } from './modules/accounts/bootstrap';
 import { registerJobs } from './modules/jobs';
 import { JobRunner } from './platform/jobs';
+import { scheduleMaintenance } from './platform/maintenance';
 
 /** Reads config, migrates, loads the demo world (unless ITDA_DEMO=0) and listens. */
 async function main() {
@@ -22,8 +23,10 @@ async function main() {
     console.warn('[accounts] no admin account: set ITDA_ADMIN_EMAIL and ITDA_ADMIN_PASSWORD to create the first one');
   const app = await buildApp({ config, handle, jobs, serveWeb: true });
   jobs.start();
+  const stopMaintenance = scheduleMaintenance(handle.db, 3600_000, (e) => app.log.error(e, 'maintenance failed'));
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    stopMaintenance();
     await app.close();
     await jobs.stop();
     await handle.close();

@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { loadDemoWorld } from '../src/demo/load';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import type { DbHandle } from '../src/server/db/client';
+import { registerJobs } from '../src/server/modules/jobs';
+import { JobRunner } from '../src/server/platform/jobs';
+import { webRoot } from '../src/server/platform/web';
+import { freshDatabase } from '../src/server/test/db';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why browser tests cannot run here, or undefined when they can. */
+export function browserSkipReason(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk)`;
+  if (!webRoot()) return 'dist/web is missing: run `npm run build` first';
+  return undefined;
+}
+
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  handle: DbHandle;
+  jobs: JobRunner;
+  /** a fresh context (cookies) and page, Korean locale, desktop or mobile viewport */
+  page(opts?: { mobile?: boolean; locale?: string }): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<void>;
+}
+
+/**
+ * Starts the real app (built web app served by Fastify) on a fresh database with the demo world,
+ * listening on 127.0.0.1 with a random port, and a headless Debian Chromium.
+ */
+export function setupE2E(opts: { firms?: number } = {}) {
+  let e2e: E2E | undefined;
+  const contexts: BrowserContext[] = [];
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (browserSkipReason()) return;
+    const handle = await freshDatabase();
+    await loadDemoWorld(handle, { firms: opts.firms ?? 2000 });
+    const dataDir = mkdtempSync(join(tmpdir(), 'itda-e2e-'));
+    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'e'.repeat(40) });
+    const jobs = new JobRunner(handle.db, { pollMs: 200 });
+    registerJobs(jobs, handle);
+    const app = await buildApp({ config, handle, jobs, serveWeb: true, rateLimitPerMinute: 0 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    jobs.start();
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const shots = join(process.cwd(), '.e2e-artifacts');
+    mkdirSync(shots, { recursive: true });
+    e2e = {
+      baseUrl,
+      browser,
+      handle,
+      jobs,
+      async page({ mobile = false, locale = 'ko-KR' } = {}) {
+        const ctx = await browser.newContext({
+          baseURL: baseUrl,
+          locale,
+          timezoneId: 'Asia/Seoul',
+          viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+          ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+        });
+        contexts.push(ctx);
+        const page = await ctx.newPage();
+        page.on('pageerror', (err) => {
+          throw err;
+        });
+        return page;
+      },
+      async screenshot(page, name) {
+        await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+      },
+    };
+    close = async () => {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await app.close();
+      await jobs.stop();
+      await handle.close();
+    };
+  }, 300_000);
+  afterAll(async () => {
+    await close?.();
+  });
+  return () => e2e!;
+}
+
+/** Asserts axe finds no violations on the current page (WCAG 2.x A/AA rules). */
+export async function expectAxeClean(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Signs in through the real sign-in page. */
+export async function signIn(page: Page, email: string, password = 'itda-demo-2021!') {
+  await page.goto('/login');
+  await page.getByLabel(/이메일|Email/).fill(email);
+  await page.getByLabel(/^비밀번호$|^Password$/).fill(password);
+  await page.getByRole('button', { name: /^로그인$|^Sign in$/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/client';
+import { freshDatabase } from '../test/db';
+import { runMaintenance } from './maintenance';
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await freshDatabase();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('maintenance (retention)', () => {
+  it('removes expired sessions and login attempts older than a year, keeps the rest', async () => {
+    const [u] = await h.query<{ id: string }>(
+      "INSERT INTO users (email, name, role, password_hash) VALUES ('m@x.kr', 'm', 'sme', 'x') RETURNING id",
+    );
+    await h.query(
+      `INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES
+        ('old', $1, 'c', now() - interval '1 minute'), ('live', $1, 'c', now() + interval '1 hour')`,
+      [u.id],
+    );
+    await h.query(
+      `INSERT INTO login_attempts (email, ok, at) VALUES ('m@x.kr', false, now() - interval '400 days'), ('m@x.kr', true, now())`,
+    );
+    await runMaintenance(h.db);
+    expect((await h.query<{ id: string }>('SELECT id FROM sessions')).map((r) => r.id)).toEqual(['live']);
+    expect(await h.query('SELECT ok FROM login_attempts')).toEqual([{ ok: true }]);
+  });
+});
