@@ -1,12 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { openPglite, openPg, type DbHandle } from '../src/server/db/client';
-import { migrate } from '../src/server/db/migrate';
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type DbHandle, openPg, openPglite } from '../src/server/db/client';
+import { migrate } from '../src/server/db/migrate';
 
 /** Shared helpers for benchmark scripts: a fresh database, load runs, tables and JSON results. */
 export async function benchDatabase(): Promise<{ handle: DbHandle; label: 'pg' | 'pglite'; url?: string }> {
@@ -48,9 +47,16 @@ export interface LoadResult {
 /** Runs autocannon against 127.0.0.1 only, bounded by duration. */
 export async function load(
   name: string,
-  opts: { url: string; headers?: Record<string, string>; paths: () => string; connections?: number; seconds?: number },
+  opts: {
+    url: string;
+    headers?: Record<string, string>;
+    paths: () => string;
+    connections?: number;
+    seconds?: number;
+  },
 ): Promise<LoadResult> {
-  if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(opts.url)) throw new Error('benchmarks target 127.0.0.1 only');
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(opts.url))
+    throw new Error('benchmarks target 127.0.0.1 only');
   const r = await autocannon({
     url: opts.url,
     connections: opts.connections ?? 10,
@@ -76,6 +82,9 @@ export function printTable(title: string, rows: Record<string, string | number>[
 export function writeResult(file: string, data: unknown) {
   const dir = join(process.cwd(), 'bench/results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, file), JSON.stringify({ at: new Date().toISOString(), ...((data as object) ?? {}) }, null, 2));
+  writeFileSync(
+    join(dir, file),
+    JSON.stringify({ at: new Date().toISOString(), ...((data as object) ?? {}) }, null, 2),
+  );
   console.log(`→ bench/results/${file}`);
 }

@@ -4,15 +4,16 @@
  * SQL through a raw pg/PGlite query.
  *   npx tsx bench/search.ts [firms=20000]        (DATABASE_URL for server PostgreSQL)
  */
-import Fastify from 'fastify';
+
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import { generateFirm } from '../src/demo/firms';
+import { loadDemoWorld } from '../src/demo/load';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { JobRunner } from '../src/server/platform/jobs';
-import { loadDemoWorld } from '../src/demo/load';
-import { generateFirm } from '../src/demo/firms';
 import { companyNameKey } from '../src/shared/text';
-import { benchDatabase, load, printTable, writeResult, type LoadResult } from './lib';
+import { benchDatabase, type LoadResult, load, printTable, writeResult } from './lib';
 
 export async function main(firms = Number(process.argv[2] ?? 20_000)) {
   const { handle, label } = await benchDatabase();
@@ -27,8 +28,15 @@ export async function main(firms = Number(process.argv[2] ?? 20_000)) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'manager@demo.itda.kr', password: 'itda-demo-2021!' }),
     });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const names = Array.from({ length: 200 }, (_, i) => generateFirm((i * 97) % firms).name.replace(/\(주\)|주식회사/g, '').trim());
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const names = Array.from({ length: 200 }, (_, i) =>
+      generateFirm((i * 97) % firms)
+        .name.replace(/\(주\)|주식회사/g, '')
+        .trim(),
+    );
     let i = 0;
     const nextName = () => names[i++ % names.length];
     const districts = ['gangnam', 'guro', 'mapo', 'jung', 'geumcheon'];
@@ -52,7 +60,8 @@ export async function main(firms = Number(process.argv[2] ?? 20_000)) {
       await load('itda: filters + paging (district, size, page)', {
         url: base,
         headers: { cookie },
-        paths: () => `/api/companies?district=${districts[i++ % 5]}&sizeClass=small&page=${1 + (i % 20)}&sort=name`,
+        paths: () =>
+          `/api/companies?district=${districts[i++ % 5]}&sizeClass=small&page=${1 + (i % 20)}&sort=name`,
       }),
     );
     results.push(
@@ -80,8 +89,17 @@ export async function main(firms = Number(process.argv[2] ?? 20_000)) {
       'p99 ms': r.p99,
       errors: r.errors + r.non2xx,
     }));
-    rows.push({ case: `baseline: raw SQL substring search, sequential (${label})`, 'req/s': Math.round(1000 / rawMs), 'p50 ms': Number(rawMs.toFixed(1)), 'p99 ms': NaN, errors: 0 });
-    printTable(`Company search over ${firms.toLocaleString()} firms on ${label} (10 connections, 8 s each)`, rows);
+    rows.push({
+      case: `baseline: raw SQL substring search, sequential (${label})`,
+      'req/s': Math.round(1000 / rawMs),
+      'p50 ms': Number(rawMs.toFixed(1)),
+      'p99 ms': NaN,
+      errors: 0,
+    });
+    printTable(
+      `Company search over ${firms.toLocaleString()} firms on ${label} (10 connections, 8 s each)`,
+      rows,
+    );
     writeResult(`search-${label}.json`, { firms, database: label, results: rows });
     await app.close();
     await bare.close();

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { loadDemoWorld } from '../src/demo/load';
@@ -17,7 +17,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Why browser tests cannot run here, or undefined when they can. */
 export function browserSkipReason(): string | undefined {
-  if (!existsSync(CHROMIUM)) return `Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk)`;
+  if (!existsSync(CHROMIUM))
+    return `Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk)`;
   if (!webRoot()) return 'dist/web is missing: run `npm run build` first';
   return undefined;
 }
@@ -45,7 +46,12 @@ export function setupE2E(opts: { firms?: number } = {}) {
     const handle = await freshDatabase();
     await loadDemoWorld(handle, { firms: opts.firms ?? 2000 });
     const dataDir = mkdtempSync(join(tmpdir(), 'itda-e2e-'));
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, SESSION_SECRET: 'e'.repeat(40) });
+    const config = loadConfig({
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'e'.repeat(40),
+    });
     const jobs = new JobRunner(handle.db, { pollMs: 200 });
     registerJobs(jobs, handle);
     const app = await buildApp({ config, handle, jobs, serveWeb: true, rateLimitPerMinute: 0 });
@@ -107,8 +113,12 @@ export function setupE2E(opts: { firms?: number } = {}) {
 
 /** Asserts axe finds no violations on the current page (WCAG 2.x A/AA rules). */
 export async function expectAxeClean(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

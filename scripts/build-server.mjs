@@ -1,6 +1,7 @@
 // Bundles the server (src/server/main.ts) into dist/server/main.js; npm packages stay external.
-import { build } from 'esbuild';
+
 import { cpSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
 
 await build({
   entryPoints: ['src/server/main.ts'],

@@ -6,6 +6,7 @@ import { districtLabel } from '../shared/districts';
 import { companyNameKey } from '../shared/text';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { FIRM_COLUMNS, firmCsvLine, generateFirm } from './firms';
+import { loadDemoApplications, loadDemoPrograms } from './programs';
 
 export const DEMO_ASSOCIATIONS = [
   '하이서울기업협회',
@@ -209,7 +210,12 @@ export async function loadDemoWorld(
   await db.execute(sql`
     INSERT INTO audit_log (action, entity_type, actor_role, after)
     VALUES ('demo.load', 'system', 'system', ${JSON.stringify({ firms: n + seedFirms.length })}::jsonb)`);
-  await db.execute(sql`ANALYZE companies`);
+  await loadDemoPrograms(handle);
+  await loadDemoApplications(handle, {
+    consulting: SEED_FIRMS.slice(0, 5).map((_, i) => seedBrn(i)),
+    ai: SEED_FIRMS.slice(5, 15).map((_, i) => seedBrn(i + 5)),
+  });
+  await db.execute(sql`ANALYZE`);
   const [{ c }] = await sqlRows<{ c: number }>(db, sql`SELECT count(*)::int AS c FROM companies`);
   log(
     `demo world loaded: ${c} companies, ${DEMO_ACCOUNTS.length} demo accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s`,

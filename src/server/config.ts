@@ -70,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
     bootstrapAdmin:
-      e.ITDA_ADMIN_EMAIL && e.ITDA_ADMIN_PASSWORD ? { email: e.ITDA_ADMIN_EMAIL, password: e.ITDA_ADMIN_PASSWORD } : undefined,
+      e.ITDA_ADMIN_EMAIL && e.ITDA_ADMIN_PASSWORD
+        ? { email: e.ITDA_ADMIN_EMAIL, password: e.ITDA_ADMIN_PASSWORD }
+        : undefined,
   };
 }

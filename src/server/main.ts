@@ -20,10 +20,14 @@ async function main() {
   const admin = await ensureBootstrapAdmin(handle.db, config.bootstrapAdmin);
   if (admin === 'created') console.log(`[accounts] first admin created: ${config.bootstrapAdmin?.email}`);
   if (admin === 'missing')
-    console.warn('[accounts] no admin account: set ITDA_ADMIN_EMAIL and ITDA_ADMIN_PASSWORD to create the first one');
+    console.warn(
+      '[accounts] no admin account: set ITDA_ADMIN_EMAIL and ITDA_ADMIN_PASSWORD to create the first one',
+    );
   const app = await buildApp({ config, handle, jobs, serveWeb: true });
   jobs.start();
-  const stopMaintenance = scheduleMaintenance(handle.db, 3600_000, (e) => app.log.error(e, 'maintenance failed'));
+  const stopMaintenance = scheduleMaintenance(handle.db, 3600_000, (e) =>
+    app.log.error(e, 'maintenance failed'),
+  );
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     stopMaintenance();

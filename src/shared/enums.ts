@@ -47,3 +47,33 @@ export const DX_INTERESTS = [
   'education',
 ] as const;
 export type DxInterest = (typeof DX_INTERESTS)[number];
+
+/** The platform's 4 modules (진단/컨설팅/매칭/지원) that hold the 13 programs. */
+export const PROGRAM_MODULES = ['diagnosis', 'consulting', 'matching', 'support'] as const;
+export type ProgramModule = (typeof PROGRAM_MODULES)[number];
+
+/** 공고 lifecycle. `open` is reached from `published` when the call's opening time passes. */
+export const CALL_STATUSES = [
+  'draft',
+  'published',
+  'open',
+  'closed',
+  'evaluating',
+  'announced',
+  'archived',
+] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+/** 신청서 states; evaluation adds selected/waitlisted/rejected later. */
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'supplement_requested',
+  'incomplete',
+  'ineligible',
+  'selected',
+  'waitlisted',
+  'rejected',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

@@ -32,3 +32,14 @@ describe('districts', () => {
     expect(districtFromAddress('경기도 성남시 분당구')).toBeUndefined();
   });
 });
+
+describe('dates', () => {
+  it('accepts only real calendar dates', async () => {
+    const { isRealDate } = await import('./validators');
+    expect(isRealDate('2021-02-28')).toBe(true);
+    expect(isRealDate('2024-02-29')).toBe(true);
+    expect(isRealDate('2021-02-30')).toBe(false);
+    expect(isRealDate('0000-01-01')).toBe(false);
+    expect(isRealDate('2021-13-01')).toBe(false);
+  });
+});

@@ -29,10 +29,16 @@ export const crnSchema = z
       .refine(isValidCrn, 'crn_checksum'),
   );
 
+/** A real calendar date YYYY-MM-DD (2021-02-30 and year 0000 are refused). */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'date_format');
+  .refine(isRealDate, 'date_format');
+
+export function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1900;
+}
 
 export const ksicCodeSchema = z.string().trim().refine(isValidKsicCode, 'ksic_unknown');
 export const districtSchema = z.enum(DISTRICT_CODES, { message: 'district_unknown' });

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { accountRoutes } from './accounts/routes';
+import { applicationRoutes } from './applications/routes';
+import { companyImportRoutes } from './companies/import-routes';
 import { companyRoutes } from './companies/routes';
+import { programRoutes } from './programs/routes';
 import { systemRoutes } from './system/routes';
 
 /** The explicit list of domain plugins, mounted under /api. Add new modules here. */
@@ -8,4 +11,7 @@ export const modules: FastifyPluginAsync[] = [
   systemRoutes,
   accountRoutes,
   companyRoutes,
+  companyImportRoutes,
+  programRoutes,
+  applicationRoutes,
 ] as FastifyPluginAsync[];

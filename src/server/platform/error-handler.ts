@@ -37,6 +37,12 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_VALIDATION: [400, 'validation_failed'],
 };
 
+/**
+ * SQLSTATEs caused by the values a client sent (a NUL character, 2021-02-30, year 0, too long, bad
+ * number) rather than by a bug: 400, not 500.
+ */
+const CLIENT_DATA_ERRORS = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const lang = pickLang(request.headers['accept-language']);
@@ -61,8 +67,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const pgCode = postgresCode(err);
     if (pgCode === '23505') return sendError(request, reply, 409, 'conflict');
-    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22003')
-      return sendError(request, reply, 400, 'bad_request');
+    if (pgCode && CLIENT_DATA_ERRORS.has(pgCode)) return sendError(request, reply, 400, 'bad_request');
     if (err.code === 'FST_ERR_RATE_LIMIT' || err.statusCode === 429) {
       return sendError(request, reply, 429, 'rate_limited');
     }

@@ -68,6 +68,62 @@ const messages: Record<string, Record<Lang, string>> = {
     en: '{count} rows have errors; nothing was imported.',
   },
   job_not_done: { ko: '작업이 아직 끝나지 않았습니다.', en: 'The job has not finished yet.' },
+  duplicate_in_file: {
+    ko: '파일의 {row}행과 같은 기업(사업자등록번호)입니다.',
+    en: 'Same company (business registration number) as row {row} of the file.',
+  },
+  number_format: { ko: '숫자 형식이 올바르지 않습니다.', en: 'Invalid number.' },
+  boolean_format: {
+    ko: 'Y/N, 예/아니오, O/X 중 하나로 입력해 주세요.',
+    en: 'Use Y/N, yes/no or O/X.',
+  },
+  size_class_unknown: {
+    ko: '기업규모는 소기업·중기업·중견기업·대기업 중 하나입니다.',
+    en: 'Size class must be small, medium, midsize or large.',
+  },
+  masked_value: {
+    ko: '마스킹된 값(*)은 가져올 수 없습니다. 원본 값을 입력해 주세요.',
+    en: 'Masked values (*) cannot be imported; use the original value.',
+  },
+  mapping_invalid: {
+    ko: '열 연결(매핑)을 확인해 주세요.',
+    en: 'Please check the column mapping.',
+  },
+  association_required: {
+    ko: '명단을 등록할 협단체를 선택해 주세요.',
+    en: 'Please choose the association this member list belongs to.',
+  },
+  call_not_open: {
+    ko: '지금은 신청할 수 없는 공고입니다(접수 기간이 아닙니다).',
+    en: 'This call is not open for applications now.',
+  },
+  deadline_passed: {
+    ko: '접수가 마감되었습니다. 마감 시각은 서버 시각(KST) 기준입니다.',
+    en: 'The deadline has passed (server time, KST).',
+  },
+  call_full: {
+    ko: '신청 가능 건수가 모두 찼습니다.',
+    en: 'This call has reached its maximum number of applications.',
+  },
+  application_locked: {
+    ko: '현재 상태({status})에서는 신청서를 바꿀 수 없습니다.',
+    en: 'The application cannot be changed in its current state ({status}).',
+  },
+  supplement_overdue: { ko: '보완 기한이 지났습니다.', en: 'The supplement deadline has passed.' },
+  not_eligible: {
+    ko: '신청 자격을 충족하지 않습니다.',
+    en: 'The company does not meet the eligibility rules.',
+  },
+  company_required: { ko: '신청할 기업을 선택해 주세요.', en: 'Please choose the company that applies.' },
+  illegal_transition: {
+    ko: '현재 상태({from})에서 {to}(으)로 바꿀 수 없습니다.',
+    en: 'Cannot move from {from} to {to}.',
+  },
+  call_has_applications: {
+    ko: '신청서가 있는 공고는 초안으로 되돌릴 수 없습니다.',
+    en: 'A call with applications cannot go back to draft.',
+  },
+  call_archived: { ko: '보관된 공고는 수정할 수 없습니다.', en: 'An archived call cannot be edited.' },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
     en: 'Something went wrong. If it persists, contact us with the request id.',
@@ -145,7 +201,39 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
     en: 'The password must not contain your email name.',
   },
   consent_required: { ko: '필수 동의 항목입니다.', en: 'This consent is required.' },
+  closes_before_opens: {
+    ko: '마감 시각은 접수 시작 시각보다 늦어야 합니다.',
+    en: 'The closing time must be after the opening time.',
+  },
+  duplicate_key: { ko: '항목 키가 중복됩니다.', en: 'Duplicate field key.' },
+  options_required: { ko: '선택 항목에는 보기가 필요합니다.', en: 'Choice fields need options.' },
+  company_field_required: {
+    ko: '가져올 기업 정보 항목을 고르세요.',
+    en: 'Choose the company field to prefill.',
+  },
+  key_format: {
+    ko: '키는 영문 소문자로 시작하는 40자 이하입니다.',
+    en: 'Keys start with a lower-case letter, at most 40 characters.',
+  },
+  unknown_field: { ko: '양식에 없는 항목입니다.', en: 'This field is not in the form.' },
+  due_in_past: { ko: '기한은 지금보다 뒤여야 합니다.', en: 'The due date must be in the future.' },
   unknown_column: { ko: '알 수 없는 열입니다.', en: 'Unknown column.' },
+  duplicate_in_file: {
+    ko: '파일 안에서 같은 기업(사업자등록번호)이 중복됩니다.',
+    en: 'The same company (business registration number) appears twice in the file.',
+  },
+  number_format: { ko: '숫자 형식이 올바르지 않습니다.', en: 'Invalid number.' },
+  boolean_format: { ko: 'Y/N, 예/아니오, O/X 중 하나로 입력해 주세요.', en: 'Use Y/N, yes/no or O/X.' },
+  size_class_unknown: {
+    ko: '기업규모는 소기업·중기업·중견기업·대기업 중 하나입니다.',
+    en: 'Size class must be small, medium, midsize or large.',
+  },
+  masked_value: {
+    ko: '마스킹된 값(*)은 가져올 수 없습니다. 원본 값을 입력해 주세요.',
+    en: 'Masked values (*) cannot be imported; use the original value.',
+  },
+  mapping_invalid: { ko: '열 연결(매핑)을 확인해 주세요.', en: 'Please check the column mapping.' },
+  association_required: { ko: '협단체를 선택해 주세요.', en: 'Please choose an association.' },
 };
 Object.assign(fieldMessages, customFieldMessages);
 

@@ -39,6 +39,13 @@ const rules = {
   /** unmasked personal fields (representative, phone, email) */
   'company.readPersonal': (a, r) => isStaff(a) || member(a, r),
   'company.members': (a, r) => isStaff(a) || member(a, r),
+  /** programs and calls (공고): create, edit, move through the lifecycle */
+  'call.manage': roles('admin', 'manager'),
+  /** an SME or supplier member applies for their own company */
+  'application.apply': (a, r) => (a.role === 'sme' || a.role === 'supplier') && member(a, r),
+  'application.read': (a, r) => isStaff(a) || member(a, r),
+  /** staff handle applications: lists, supplements, incomplete/ineligible, exports */
+  'application.manage': roles('admin', 'manager'),
   'user.manage': roles('admin'),
   'audit.read': roles('admin', 'manager'),
   'accessLog.read': roles('admin'),
@@ -57,6 +64,15 @@ export function assertCan(actor: Actor, action: Action, resource?: unknown): voi
   if (can(actor, action, resource)) return;
   if (!actor.userId) throw new UnauthorizedError();
   throw new ForbiddenError();
+}
+
+/**
+ * Call before loading the record: 401 for anonymous callers and 403 for callers who could not pass
+ * `action` on any company (a viewer, a partner editing), so that they never learn whether an id
+ * exists. Then load the record and call `assertCan` with it for the ownership check.
+ */
+export function assertCanAny(actor: Actor, action: Action): void {
+  assertCan(actor, action, { companyId: actor.companyIds[0] ?? '', associationIds: actor.associationIds });
 }
 
 /** Which companies a list or export may include. */

@@ -118,6 +118,11 @@ describe('readTable: CSV', () => {
     expect(detectDelimiter('"a,b";c;d\n1;2;3')).toBe(';');
     expect(detectDelimiter('onlyone\nvalue')).toBe(',');
     expect(detectDelimiter('')).toBe(',');
+    // a quoted later field full of another delimiter (found by the round-trip property)
+    expect(detectDelimiter('!,";;"\r\n')).toBe(',');
+    expect(detectDelimiter('가,"!\t\t!"\r\n')).toBe(',');
+    expect(detectDelimiter('가,";",가\r\n,,";;"\r\n')).toBe(',');
+    expect(detectDelimiter('기업명;"주소, 층"\n잇다;"서울, 3층"')).toBe(';');
   });
 
   it('handles quoted fields with commas, quotes and newlines', async () => {

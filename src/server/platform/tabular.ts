@@ -158,10 +158,12 @@ const SNIFF_CHARS = 256 * 1024;
 
 /**
  * Counts delimiter occurrences outside quotes in the first non-empty records, quote-aware for that
- * delimiter (a quote opens a field only at the field's start).
+ * delimiter (a quote opens a field only at the field's start). `stray` counts quotes in the middle of
+ * an unquoted field: a sign that this is not the file's delimiter (`a,"x;y"` read with ';').
  */
-function delimiterCounts(text: string, delimiter: string): number[] {
+function delimiterCounts(text: string, delimiter: string): { counts: number[]; stray: number } {
   const counts: number[] = [];
+  let stray = 0;
   let count = 0;
   let inQuotes = false;
   let fieldStart = true;
@@ -190,29 +192,39 @@ function delimiterCounts(text: string, delimiter: string): number[] {
       fieldStart = true;
       recordHasContent = false;
     } else {
+      if (ch === '"') stray++;
       fieldStart = false;
       if (ch !== ' ') recordHasContent = true;
     }
   }
   if (recordHasContent && counts.length < SNIFF_RECORDS) counts.push(count);
-  return counts;
+  return { counts, stray };
 }
 
-/** Picks the delimiter that splits the header row and splits the following rows consistently; comma on ties. */
+/**
+ * Picks the delimiter that splits the header row and splits the following rows consistently, preferring
+ * one under which the quoting is well-formed (no stray quotes); comma on ties.
+ */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
-  let best: { d: ',' | ';' | '\t'; consistency: number; fields: number } = {
+  let best: { d: ',' | ';' | '\t'; clean: boolean; consistency: number; fields: number } = {
     d: ',',
+    clean: false,
     consistency: -1,
     fields: 0,
   };
   for (const d of DELIMITERS) {
-    const counts = delimiterCounts(text, d);
+    const { counts, stray } = delimiterCounts(text, d);
     const header = counts[0] ?? 0;
     if (header === 0) continue;
+    const clean = stray === 0;
     const rest = counts.slice(1);
     const consistency = rest.length === 0 ? 1 : rest.filter((c) => c === header).length / rest.length;
-    if (consistency > best.consistency || (consistency === best.consistency && header > best.fields)) {
-      best = { d, consistency, fields: header };
+    if (
+      (clean && !best.clean) ||
+      (clean === best.clean &&
+        (consistency > best.consistency || (consistency === best.consistency && header > best.fields)))
+    ) {
+      best = { d, clean, consistency, fields: header };
     }
   }
   return best.d;

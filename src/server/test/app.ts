@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo/accounts';
 import { loadDemoWorld } from '../../demo/load';
 import type { Role } from '../../shared/enums';
 import { buildApp } from '../app';
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
 import type { DbHandle } from '../db/client';
 import { registerJobs } from '../modules/jobs';
 import { JobRunner } from '../platform/jobs';
@@ -20,6 +23,7 @@ export interface Session {
 
 export interface TestApp {
   app: FastifyInstance;
+  config: Config;
   handle: DbHandle;
   jobs: JobRunner;
   login(email: string, password?: string): Promise<Session>;
@@ -27,10 +31,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function sessionFrom(
-  app: FastifyInstance,
-  res: LightMyRequestResponse,
-): Session {
+export function sessionFrom(app: FastifyInstance, res: LightMyRequestResponse): Session {
   const cookies = res.cookies as { name: string; value: string }[];
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const body = res.json();
@@ -47,7 +48,11 @@ export function sessionFrom(
 export async function createTestApp(opts: { firms?: number } = {}): Promise<TestApp> {
   const handle = await freshDatabase();
   await loadDemoWorld(handle, { firms: opts.firms ?? 300 });
-  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40) }) };
+  // Uploads go to a temporary DATA_DIR, removed at close.
+  const dataDir = mkdtempSync(join(tmpdir(), 'itda-test-'));
+  const config = {
+    ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40), DATA_DIR: dataDir }),
+  };
   const jobs = new JobRunner(handle.db);
   registerJobs(jobs, handle);
   const app = await buildApp({ config, handle, jobs, rateLimitPerMinute: 0 });
@@ -60,6 +65,7 @@ export async function createTestApp(opts: { firms?: number } = {}): Promise<Test
   };
   return {
     app,
+    config,
     handle,
     jobs,
     login,
@@ -72,6 +78,7 @@ export async function createTestApp(opts: { firms?: number } = {}): Promise<Test
       await app.close();
       await jobs.stop();
       await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

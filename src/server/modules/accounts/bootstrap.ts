@@ -23,9 +23,15 @@ export async function ensureBootstrapAdmin(
     const email = admin.email.toLowerCase();
     const [found] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
     const [u] = found
-      ? await tx.update(users).set({ role: 'admin', passwordHash, active: true }).where(eq(users.id, found.id)).returning()
+      ? await tx
+          .update(users)
+          .set({ role: 'admin', passwordHash, active: true })
+          .where(eq(users.id, found.id))
+          .returning()
       : await tx.insert(users).values({ email, name: '관리자', role: 'admin', passwordHash }).returning();
-    await tx.insert(roleChanges).values({ userId: u.id, toRole: 'admin', reason: 'bootstrap (ITDA_ADMIN_EMAIL)' });
+    await tx
+      .insert(roleChanges)
+      .values({ userId: u.id, toRole: 'admin', reason: 'bootstrap (ITDA_ADMIN_EMAIL)' });
     await recordAudit(tx, systemActor('bootstrap'), {
       action: 'user.bootstrap_admin',
       entityType: 'user',

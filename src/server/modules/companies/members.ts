@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { entityHistory, recordAudit } from '../../platform/audit';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
-import { assertCan, can } from '../../platform/policy';
+import { assertCan, assertCanAny, can } from '../../platform/policy';
 import { users } from '../../platform/schema';
 import { companies, companyMembers } from './schema';
 import { companyAssociationsOf, loadCompany, mapCompany } from './service';
@@ -29,6 +29,7 @@ export async function myCompanies({ db, actor }: { db: Database; actor: Actor })
 }
 
 export async function listMembers({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+  assertCanAny(actor, 'company.members');
   const { resource } = await loadCompany(db, id);
   assertCan(actor, 'company.members', resource);
   const rows = await db
@@ -59,6 +60,7 @@ export async function approveMember({
   id: string;
   userId: string;
 }) {
+  assertCanAny(actor, 'company.update');
   const { resource } = await loadCompany(db, id);
   assertCan(actor, 'company.update', resource);
   return db.transaction(async (tx) => {
@@ -92,6 +94,7 @@ export async function approveMember({
 }
 
 export async function companyHistory({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+  assertCanAny(actor, 'company.history');
   const { resource } = await loadCompany(db, id);
   assertCan(actor, 'company.history', resource);
   return { items: await entityHistory(db, 'company', id) };

@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { logAccess, recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError } from '../../platform/errors';
-import { assertCan, can, companyScope } from '../../platform/policy';
+import { assertCan, assertCanAny, can, companyScope } from '../../platform/policy';
 import type {
   Company,
   CompanyCreateBody,
@@ -174,7 +174,8 @@ async function pageOf(db: Database, where: SQL | undefined, order: SQL[], input:
     .orderBy(...order)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
-  if (rows.length > 0 || input.page === 1) return { rows: rows.map((r) => r.c), total: Number(rows[0]?.total ?? 0) };
+  if (rows.length > 0 || input.page === 1)
+    return { rows: rows.map((r) => r.c), total: Number(rows[0]?.total ?? 0) };
   const [{ n }] = await db.select({ n: count() }).from(companies).where(where);
   return { rows: [], total: Number(n) };
 }
@@ -182,7 +183,15 @@ async function pageOf(db: Database, where: SQL | undefined, order: SQL[], input:
 /** With no substring hit on page 1, typo-tolerant (trigram) matches are tried. */
 const FUZZY_BELOW = 1;
 
-export async function listCompanies({ db, actor, input }: { db: Database; actor: Actor; input: CompanyListQuery }) {
+export async function listCompanies({
+  db,
+  actor,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  input: CompanyListQuery;
+}) {
   assertCan(actor, 'company.list');
   const exact = companyFilter(actor, input);
   let result = await pageOf(db, exact.where, orderBy(input, exact.rank), input);
@@ -193,7 +202,12 @@ export async function listCompanies({ db, actor, input }: { db: Database; actor:
       return pageOf(tx, fuzzy.where, orderBy(input, fuzzy.rank), input);
     });
   }
-  return { items: result.rows.map(mapSummary), total: result.total, page: input.page, pageSize: input.pageSize };
+  return {
+    items: result.rows.map(mapSummary),
+    total: result.total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }
 
 export async function companyAssociationsOf(db: Database, companyId: string) {
@@ -215,6 +229,7 @@ export async function loadCompany(db: Database, id: string, lock = false) {
 }
 
 export async function getCompany({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+  assertCanAny(actor, 'company.read');
   const { row, assoc, resource } = await loadCompany(db, id);
   assertCan(actor, 'company.read', resource);
   const unmasked = can(actor, 'company.readPersonal', resource);
@@ -353,6 +368,7 @@ export async function updateCompany({
   id: string;
   input: CompanyPatchBody;
 }) {
+  assertCanAny(actor, 'company.update');
   return db.transaction(async (tx) => {
     const { row: before, assoc, resource } = await loadCompany(tx, id, true);
     assertCan(actor, 'company.update', resource);

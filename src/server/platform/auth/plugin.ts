@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Database } from '../../db/client';
@@ -10,6 +11,14 @@ declare module 'fastify' {
     actor: Actor;
     csrfToken?: string;
   }
+}
+
+/** Constant-time comparison of the CSRF header with the session's token. */
+function sameToken(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -69,7 +78,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database }
     };
     request.csrfToken = s.csrfToken;
     if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(request.routeOptions.url ?? '')) {
-      if (request.headers[CSRF_HEADER] !== s.csrfToken) throw new ForbiddenError('csrf_failed');
+      if (!sameToken(request.headers[CSRF_HEADER], s.csrfToken)) throw new ForbiddenError('csrf_failed');
     }
   });
 });

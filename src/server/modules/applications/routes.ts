@@ -1,0 +1,182 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { uuidParam } from '../../../shared/validators';
+import {
+  applicationCreateBody,
+  applicationListQuery,
+  applicationListResponse,
+  applicationPatchBody,
+  applicationSchema,
+  applicationSummarySchema,
+  reviewBody,
+  submitResponse,
+  supplementBody,
+} from './contract';
+import * as svc from './service';
+
+const tags = ['applications'];
+
+export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.handle.db;
+
+  app.post(
+    '/calls/:id/applications',
+    {
+      schema: {
+        tags,
+        summary: '신청서 작성 시작(내 기업) / Start an application for my company',
+        params: uuidParam,
+        body: applicationCreateBody.optional(),
+        response: { 200: applicationSchema, 201: applicationSchema },
+      },
+    },
+    async (request, reply) => {
+      const r = await svc.startApplication({
+        db,
+        actor: request.actor,
+        callId: request.params.id,
+        companyId: request.body?.companyId,
+      });
+      reply.status(r.created ? 201 : 200);
+      return r.application;
+    },
+  );
+
+  app.get(
+    '/calls/:id/applications',
+    {
+      schema: {
+        tags,
+        summary: '공고별 신청 현황(직원) / Applications of a call',
+        params: uuidParam,
+        querystring: applicationListQuery,
+        response: { 200: applicationListResponse },
+      },
+    },
+    async (request) =>
+      svc.listCallApplications({ db, actor: request.actor, callId: request.params.id, input: request.query }),
+  );
+
+  app.get(
+    '/applications/:id',
+    {
+      schema: {
+        tags,
+        summary: '신청서 / Application',
+        params: uuidParam,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => svc.getApplication({ db, actor: request.actor, id: request.params.id }),
+  );
+
+  app.patch(
+    '/applications/:id',
+    {
+      schema: {
+        tags,
+        summary: '신청서 저장(자동 저장) / Save answers',
+        params: uuidParam,
+        body: applicationPatchBody,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) =>
+      svc.saveAnswers({
+        db,
+        actor: request.actor,
+        id: request.params.id,
+        answers: request.body.answers,
+        version: request.body.version,
+      }),
+  );
+
+  app.post(
+    '/applications/:id/submit',
+    {
+      schema: {
+        tags,
+        summary: '제출 / Submit (deadline by the server clock; Idempotency-Key header supported)',
+        params: uuidParam,
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }).passthrough(),
+        response: { 200: submitResponse },
+      },
+    },
+    async (request) => {
+      const r = await svc.submitApplication({
+        db,
+        actor: request.actor,
+        id: request.params.id,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return r.body;
+    },
+  );
+
+  app.post(
+    '/applications/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: '신청 철회 / Withdraw',
+        params: uuidParam,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => svc.withdrawApplication({ db, actor: request.actor, id: request.params.id }),
+  );
+
+  app.post(
+    '/applications/:id/supplement',
+    {
+      schema: {
+        tags,
+        summary: '보완 요청(직원) / Request a supplement',
+        params: uuidParam,
+        body: supplementBody,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) =>
+      svc.requestSupplement({
+        db,
+        actor: request.actor,
+        id: request.params.id,
+        message: request.body.message,
+        dueAt: request.body.dueAt,
+      }),
+  );
+
+  app.post(
+    '/applications/:id/review',
+    {
+      schema: {
+        tags,
+        summary: '요건 검토: 서류미비·자격미달(직원) / Mark incomplete or ineligible',
+        params: uuidParam,
+        body: reviewBody,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) =>
+      svc.reviewApplication({
+        db,
+        actor: request.actor,
+        id: request.params.id,
+        status: request.body.status,
+        reason: request.body.reason,
+      }),
+  );
+
+  app.get(
+    '/me/applications',
+    {
+      schema: {
+        tags,
+        summary: '내 신청 / My applications',
+        response: { 200: z.object({ items: z.array(applicationSummarySchema) }) },
+      },
+    },
+    async (request) => svc.myApplications({ db, actor: request.actor }),
+  );
+};

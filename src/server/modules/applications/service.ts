@@ -1,0 +1,640 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { ApplicationStatus } from '../../../shared/enums';
+import { type Database, sqlRows } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
+import { assertCan, assertCanAny } from '../../platform/policy';
+import { files, outbox, users } from '../../platform/schema';
+import { companies } from '../companies/schema';
+import { evaluateRules, registerEligibilityRule } from '../programs/eligibility';
+import type { EligibilityRule } from '../programs/eligibility-contract';
+import type { Answers, FormSection } from '../programs/form-contract';
+import { competitionRatio, receiptNumber } from '../programs/lifecycle';
+import { callForms, calls, programs } from '../programs/schema';
+import { dbNow, loadCall, loadCompanyFacts } from '../programs/service';
+import { validateAnswers } from './answers';
+import type { Application } from './contract';
+import { COUNTED, canApplicantMove, canStaffMove, EDITABLE } from './lifecycle';
+import { applicationFiles, applications, supplementRequests } from './schema';
+
+type AppRow = typeof applications.$inferSelect;
+
+// 같은 사업에 같은 해 이미 선정된 기업 제외
+registerEligibilityRule('notSelectedSameProgramYear', async (_r, { db, company, call }) => {
+  const [hit] = await sqlRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM applications a JOIN calls c ON c.id = a.call_id
+        WHERE a.company_id = ${company.id} AND a.status = 'selected' AND c.program_id = ${call.programId}
+          AND c.year = ${call.year} AND c.id <> ${call.id}`,
+  );
+  return hit.n === 0
+    ? {
+        type: 'notSelectedSameProgramYear',
+        ok: true,
+        reason: {
+          ko: '같은 해 이 사업에 선정된 이력이 없습니다.',
+          en: 'Not selected in this program this year.',
+        },
+      }
+    : {
+        type: 'notSelectedSameProgramYear',
+        ok: false,
+        reason: {
+          ko: '같은 해 같은 사업에 이미 선정된 기업은 신청할 수 없습니다.',
+          en: 'Firms already selected in this program this year may not apply.',
+        },
+      };
+});
+
+async function loadApplication(db: Database, id: string, lock = false) {
+  const q = db.select().from(applications).where(eq(applications.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw new NotFoundError('application');
+  return row;
+}
+
+/** Loads an application the caller may read (404 rather than 403 for other firms' applications). */
+async function readable(db: Database, actor: Actor, id: string, lock = false) {
+  assertCanAny(actor, 'application.read');
+  const row = await loadApplication(db, id, lock);
+  try {
+    assertCan(actor, 'application.read', { companyId: row.companyId });
+  } catch {
+    throw new NotFoundError('application');
+  }
+  return row;
+}
+
+export async function mapApplication(db: Database, row: AppRow): Promise<Application> {
+  const [ctx] = await db
+    .select({ call: calls, form: callForms, company: companies })
+    .from(calls)
+    .innerJoin(callForms, eq(callForms.id, row.formId))
+    .innerJoin(companies, eq(companies.id, row.companyId))
+    .where(eq(calls.id, row.callId));
+  const sections = ctx.form.sections as FormSection[];
+  const prefill: Record<string, string | number | null> = {};
+  for (const f of sections.flatMap((s) => s.fields)) {
+    if (f.type === 'companyField' && f.companyField) {
+      const v = ctx.company[f.companyField as keyof typeof ctx.company];
+      prefill[f.key] = typeof v === 'string' || typeof v === 'number' ? v : null;
+    }
+  }
+  const fileRows = await db
+    .select({
+      fieldKey: applicationFiles.fieldKey,
+      fileId: files.id,
+      name: files.originalName,
+      size: files.size,
+      mime: files.mime,
+    })
+    .from(applicationFiles)
+    .innerJoin(files, eq(files.id, applicationFiles.fileId))
+    .where(eq(applicationFiles.applicationId, row.id))
+    .orderBy(asc(applicationFiles.createdAt));
+  const sup = await db
+    .select()
+    .from(supplementRequests)
+    .where(eq(supplementRequests.applicationId, row.id))
+    .orderBy(desc(supplementRequests.createdAt));
+  return {
+    id: row.id,
+    callId: row.callId,
+    callTitle: ctx.call.title,
+    companyId: row.companyId,
+    companyName: ctx.company.name,
+    formId: row.formId,
+    formVersion: ctx.form.version,
+    status: row.status,
+    statusReason: row.statusReason,
+    answers: row.answers as Answers,
+    prefill,
+    files: fileRows,
+    supplements: sup.map((s) => ({
+      id: s.id,
+      message: s.message,
+      dueAt: s.dueAt.toISOString(),
+      createdAt: s.createdAt.toISOString(),
+      resolvedAt: s.resolvedAt?.toISOString() ?? null,
+    })),
+    receiptNo: row.receiptNo,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+    closesAt: ctx.call.closesAt.toISOString(),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function pickCompany(actor: Actor, companyId?: string): string {
+  if (companyId) return companyId;
+  if (actor.companyIds.length === 1) return actor.companyIds[0];
+  throw new ValidationError('company_required', [{ path: 'companyId', message: 'required' }]);
+}
+
+async function eligibility(db: Database, call: typeof calls.$inferSelect, companyId: string) {
+  const company = await loadCompanyFacts(db, companyId);
+  return evaluateRules(call.eligibility as EligibilityRule[], {
+    db,
+    company,
+    call: { id: call.id, programId: call.programId, year: call.year },
+    now: await dbNow(db),
+  });
+}
+
+function notEligible(checks: { ok: boolean; type: string; reason: { ko: string; en: string } }[]) {
+  return new ValidationError(
+    'not_eligible',
+    checks.filter((c) => !c.ok).map((c) => ({ path: `eligibility.${c.type}`, message: c.reason.ko })),
+  );
+}
+
+/** Starts (or returns) the caller's company's draft for a call, after checking eligibility. */
+export async function startApplication({
+  db,
+  actor,
+  callId,
+  companyId: given,
+}: {
+  db: Database;
+  actor: Actor;
+  callId: string;
+  companyId?: string;
+}): Promise<{ created: boolean; application: Application }> {
+  assertCanAny(actor, 'application.apply');
+  const companyId = pickCompany(actor, given);
+  assertCan(actor, 'application.apply', { companyId });
+  const { c } = await loadCall(db, actor, callId);
+  const [existing] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.callId, callId), eq(applications.companyId, companyId)));
+  if (existing) return { created: false, application: await mapApplication(db, existing) };
+  const now = await dbNow(db);
+  if (!['published', 'open'].includes(c.status) || now >= c.closesAt)
+    throw new ConflictError('call_not_open');
+  const checks = await eligibility(db, c, companyId);
+  if (!checks.every((x) => x.ok)) throw notEligible(checks);
+  const row = await db.transaction(async (tx) => {
+    const [f] = await tx
+      .select()
+      .from(callForms)
+      .where(eq(callForms.callId, callId))
+      .orderBy(desc(callForms.version))
+      .limit(1);
+    const [created] = await tx
+      .insert(applications)
+      .values({ callId, companyId, formId: f.id, createdBy: actor.userId })
+      .onConflictDoNothing({ target: [applications.callId, applications.companyId] })
+      .returning();
+    if (created)
+      await recordAudit(tx, actor, {
+        action: 'application.create',
+        entityType: 'application',
+        entityId: created.id,
+        after: created,
+      });
+    return created;
+  });
+  if (!row) {
+    const [again] = await db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.callId, callId), eq(applications.companyId, companyId)));
+    return { created: false, application: await mapApplication(db, again) };
+  }
+  return { created: true, application: await mapApplication(db, row) };
+}
+
+export async function getApplication({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+  return mapApplication(db, await readable(db, actor, id));
+}
+
+/** Autosave: merges the given answers into the saved ones (editable states only). */
+export async function saveAnswers({
+  db,
+  actor,
+  id,
+  answers,
+  version,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  answers: Answers;
+  version?: number;
+}) {
+  assertCanAny(actor, 'application.apply');
+  const row = await db.transaction(async (tx) => {
+    const before = await readable(tx, actor, id, true);
+    assertCan(actor, 'application.apply', { companyId: before.companyId });
+    if (!EDITABLE.includes(before.status))
+      throw new ConflictError('application_locked', { status: before.status });
+    if (version !== undefined && version !== before.version) throw new ConflictError('stale_version');
+    const [ctx] = await tx
+      .select({ form: callForms, call: calls })
+      .from(callForms)
+      .innerJoin(calls, eq(calls.id, callForms.callId))
+      .where(eq(callForms.id, before.formId));
+    const now = await dbNow(tx);
+    if (before.status !== 'supplement_requested' && now >= ctx.call.closesAt)
+      throw new ConflictError('deadline_passed');
+    const errors = validateAnswers(ctx.form.sections as FormSection[], answers, { submit: false });
+    if (errors.length) throw new ValidationError('validation_failed', errors);
+    const [after] = await tx
+      .update(applications)
+      .set({
+        answers: sql`${applications.answers} || ${JSON.stringify(answers)}::jsonb`,
+        version: sql`${applications.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(applications.id, id))
+      .returning();
+    const prev = before.answers as Answers;
+    const changed = Object.keys(answers).filter(
+      (k) => JSON.stringify(prev[k]) !== JSON.stringify(answers[k]),
+    );
+    if (changed.length)
+      await recordAudit(tx, actor, {
+        action: 'application.save',
+        entityType: 'application',
+        entityId: id,
+        before: Object.fromEntries(changed.map((k) => [k, prev[k] ?? null])),
+        after: Object.fromEntries(changed.map((k) => [k, answers[k]])),
+      });
+    return after;
+  });
+  return mapApplication(db, row);
+}
+
+/**
+ * Submits before the deadline, by the database's clock. The call row is locked while its receipt
+ * serial and count move, so two app instances can neither issue the same receipt number nor accept a
+ * submission after `closes_at`. Submitting a submitted application again (or with the same
+ * Idempotency-Key) returns the same receipt.
+ */
+export async function submitApplication({
+  db,
+  actor,
+  id,
+  idempotencyKey,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  idempotencyKey?: string;
+}) {
+  assertCanAny(actor, 'application.apply');
+  const result = await db.transaction(async (tx) => {
+    const app = await readable(tx, actor, id, true);
+    assertCan(actor, 'application.apply', { companyId: app.companyId });
+    if (app.status === 'submitted' && app.receiptNo && app.submittedAt) {
+      return { row: app, fresh: false };
+    }
+    if (!canApplicantMove(app.status, 'submitted'))
+      throw new ConflictError('application_locked', { status: app.status });
+    const [ctx] = await tx
+      .select({ form: callForms, call: calls, program: programs })
+      .from(callForms)
+      .innerJoin(calls, eq(calls.id, callForms.callId))
+      .innerJoin(programs, eq(programs.id, calls.programId))
+      .where(eq(callForms.id, app.formId));
+    const fileKeys = new Set(
+      (
+        await tx
+          .select({ k: applicationFiles.fieldKey })
+          .from(applicationFiles)
+          .where(eq(applicationFiles.applicationId, id))
+      ).map((r) => r.k),
+    );
+    const required = (ctx.call.requiredDocuments as { key: string; required: boolean }[]).filter(
+      (d) => d.required,
+    );
+    const errors = [
+      ...validateAnswers(ctx.form.sections as FormSection[], app.answers as Answers, {
+        submit: true,
+        fileKeys,
+      }),
+      ...required
+        .filter((d) => !fileKeys.has(d.key))
+        .map((d) => ({ path: `documents.${d.key}`, message: 'required' })),
+    ];
+    if (errors.length) throw new ValidationError('validation_failed', errors);
+
+    if (app.status === 'supplement_requested') {
+      // Supplements are answered by their due date, after the call's deadline too.
+      const [open] = await tx
+        .update(supplementRequests)
+        .set({ resolvedAt: sql`now()` })
+        .where(
+          and(
+            eq(supplementRequests.applicationId, id),
+            isNull(supplementRequests.resolvedAt),
+            sql`now() < ${supplementRequests.dueAt}`,
+          ),
+        )
+        .returning();
+      if (!open) throw new ConflictError('supplement_overdue');
+      const [row] = await tx
+        .update(applications)
+        .set({
+          status: 'submitted',
+          statusReason: null,
+          version: sql`${applications.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(applications.id, id))
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'application.supplement_submit',
+        entityType: 'application',
+        entityId: id,
+        before: { status: app.status },
+        after: { status: row.status },
+      });
+      return { row, fresh: true };
+    }
+
+    const checks = await eligibility(tx, ctx.call, app.companyId);
+    if (!checks.every((x) => x.ok)) throw notEligible(checks);
+    const needsReceipt = !app.receiptNo;
+    const [slot] = await sqlRows<{ receipt_seq: number }>(
+      tx,
+      sql`UPDATE calls SET receipt_seq = receipt_seq + ${needsReceipt ? 1 : 0}, submitted_count = submitted_count + 1
+          WHERE id = ${app.callId} AND status IN ('published', 'open') AND now() >= opens_at AND now() < closes_at
+            AND (max_applications IS NULL OR submitted_count < max_applications)
+          RETURNING receipt_seq`,
+    );
+    if (!slot) {
+      const [c] = await sqlRows<{ closed: boolean; early: boolean }>(
+        tx,
+        sql`SELECT now() >= closes_at AS closed, now() < opens_at AS early FROM calls WHERE id = ${app.callId}`,
+      );
+      if (c?.closed) throw new ConflictError('deadline_passed');
+      if (c?.early) throw new ConflictError('call_not_open');
+      if (ctx.call.maxApplications !== null) throw new ConflictError('call_full');
+      throw new ConflictError('call_not_open');
+    }
+    const receiptNo = app.receiptNo ?? receiptNumber(ctx.call.year, ctx.program.code, slot.receipt_seq);
+    const [row] = await tx
+      .update(applications)
+      .set({
+        status: 'submitted',
+        receiptNo,
+        submittedAt: sql`now()`,
+        withdrawnAt: null,
+        idempotencyKey: idempotencyKey ?? null,
+        version: sql`${applications.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(applications.id, id))
+      .returning();
+    if (actor.email) {
+      await tx.insert(outbox).values({
+        to: actor.email,
+        subject: `[잇다] 신청 접수 완료 — ${receiptNo}`,
+        body: `${ctx.call.title}\n접수번호: ${receiptNo}\n접수시각: ${row.submittedAt?.toISOString()}\n\n신청 현황은 잇다 > 내 신청에서 확인할 수 있습니다.`,
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: 'application.submit',
+      entityType: 'application',
+      entityId: id,
+      before: { status: app.status },
+      after: { status: row.status, receiptNo, submittedAt: row.submittedAt },
+    });
+    return { row, fresh: true };
+  });
+  const r = result.row;
+  return {
+    fresh: result.fresh,
+    body: { id: r.id, status: r.status, receiptNo: r.receiptNo!, submittedAt: r.submittedAt!.toISOString() },
+  };
+}
+
+/** Withdraws a submitted application before the deadline; it may be submitted again (same receipt). */
+export async function withdrawApplication({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+  assertCanAny(actor, 'application.apply');
+  const row = await db.transaction(async (tx) => {
+    const app = await readable(tx, actor, id, true);
+    assertCan(actor, 'application.apply', { companyId: app.companyId });
+    if (!canApplicantMove(app.status, 'withdrawn'))
+      throw new ConflictError('application_locked', { status: app.status });
+    const [slot] = await sqlRows<{ id: string }>(
+      tx,
+      sql`UPDATE calls SET submitted_count = submitted_count - 1 WHERE id = ${app.callId} AND now() < closes_at RETURNING id`,
+    );
+    if (!slot) throw new ConflictError('deadline_passed');
+    const [after] = await tx
+      .update(applications)
+      .set({
+        status: 'withdrawn',
+        withdrawnAt: sql`now()`,
+        version: sql`${applications.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(applications.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'application.withdraw',
+      entityType: 'application',
+      entityId: id,
+      before: { status: app.status },
+      after: { status: after.status },
+    });
+    return after;
+  });
+  return mapApplication(db, row);
+}
+
+export async function myApplications({ db, actor }: { db: Database; actor: Actor }) {
+  assertCan(actor, 'self.read');
+  if (actor.companyIds.length === 0) return { items: [] };
+  const rows = await db
+    .select({
+      a: applications,
+      callTitle: calls.title,
+      companyName: companies.name,
+      companyBrn: companies.brn,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .where(inArray(applications.companyId, actor.companyIds))
+    .orderBy(desc(applications.updatedAt));
+  return { items: rows.map((r) => summary(r.a, r.callTitle, r.companyName, r.companyBrn)) };
+}
+
+function summary(a: AppRow, callTitle: string, companyName: string, companyBrn: string) {
+  return {
+    id: a.id,
+    callId: a.callId,
+    callTitle,
+    companyId: a.companyId,
+    companyName,
+    companyBrn,
+    status: a.status,
+    receiptNo: a.receiptNo,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+/** Staff list of a call's applications with counts per status and the competition ratio. */
+export async function listCallApplications({
+  db,
+  actor,
+  callId,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  callId: string;
+  input: { status?: ApplicationStatus; q?: string; page: number; pageSize: number };
+}) {
+  assertCan(actor, 'application.manage');
+  const { c } = await loadCall(db, actor, callId);
+  const parts: (SQL | undefined)[] = [
+    eq(applications.callId, callId),
+    input.status ? eq(applications.status, input.status) : sql`${applications.status} <> 'draft'`,
+    input.q
+      ? or(
+          ilike(companies.name, `%${input.q}%`),
+          ilike(applications.receiptNo, `%${input.q}%`),
+          eq(companies.brn, input.q.replace(/-/g, '')),
+        )
+      : undefined,
+  ];
+  const where = and(...parts);
+  const rows = await db
+    .select({
+      a: applications,
+      callTitle: calls.title,
+      companyName: companies.name,
+      companyBrn: companies.brn,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .where(where)
+    .orderBy(asc(applications.receiptNo), asc(applications.createdAt))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(applications)
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .where(where);
+  const byStatus = await db
+    .select({ status: applications.status, n: count() })
+    .from(applications)
+    .where(eq(applications.callId, callId))
+    .groupBy(applications.status);
+  const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
+  const live = COUNTED.reduce((s, k) => s + (counts[k] ?? 0), 0);
+  return {
+    items: rows.map((r) => summary(r.a, r.callTitle, r.companyName, r.companyBrn)),
+    total: Number(n),
+    page: input.page,
+    pageSize: input.pageSize,
+    counts,
+    capacity: c.capacity,
+    competitionRatio: competitionRatio(live, c.capacity),
+  };
+}
+
+/** Staff ask for missing documents by a date (보완요청); the applicant can edit and re-submit until then. */
+export async function requestSupplement({
+  db,
+  actor,
+  id,
+  message,
+  dueAt,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  message: string;
+  dueAt: string;
+}) {
+  assertCan(actor, 'application.manage');
+  const due = new Date(dueAt);
+  if (due.getTime() <= Date.now())
+    throw new ValidationError('validation_failed', [{ path: 'dueAt', message: 'due_in_past' }]);
+  const row = await db.transaction(async (tx) => {
+    const app = await loadApplication(tx, id, true);
+    if (!canStaffMove(app.status, 'supplement_requested'))
+      throw new ConflictError('illegal_transition', { from: app.status, to: 'supplement_requested' });
+    await tx
+      .insert(supplementRequests)
+      .values({ applicationId: id, message, dueAt: due, createdBy: actor.userId });
+    const [after] = await tx
+      .update(applications)
+      .set({
+        status: 'supplement_requested',
+        statusReason: message,
+        version: sql`${applications.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(applications.id, id))
+      .returning();
+    const members = await tx
+      .select({ email: users.email })
+      .from(users)
+      .innerJoin(sql`company_members cm`, sql`cm.user_id = ${users.id}`)
+      .where(sql`cm.company_id = ${app.companyId} AND cm.status = 'active'`);
+    for (const m of members)
+      await tx.insert(outbox).values({
+        to: m.email,
+        subject: `[잇다] 보완 요청 — ${app.receiptNo}`,
+        body: `${message}\n\n기한: ${due.toISOString()}\n잇다 > 내 신청에서 보완해 주세요.`,
+      });
+    await recordAudit(tx, actor, {
+      action: 'application.supplement_request',
+      entityType: 'application',
+      entityId: id,
+      before: { status: app.status },
+      after: { status: after.status, message, dueAt },
+    });
+    return after;
+  });
+  return mapApplication(db, row);
+}
+
+/** Staff mark an application incomplete or ineligible (with a reason), or restore it to submitted. */
+export async function reviewApplication({
+  db,
+  actor,
+  id,
+  status,
+  reason,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  status: 'incomplete' | 'ineligible' | 'submitted';
+  reason: string;
+}) {
+  assertCan(actor, 'application.manage');
+  const row = await db.transaction(async (tx) => {
+    const app = await loadApplication(tx, id, true);
+    if (!canStaffMove(app.status, status))
+      throw new ConflictError('illegal_transition', { from: app.status, to: status });
+    const [after] = await tx
+      .update(applications)
+      .set({ status, statusReason: reason, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(applications.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'application.review',
+      entityType: 'application',
+      entityId: id,
+      before: { status: app.status },
+      after: { status, reason },
+    });
+    return after;
+  });
+  return mapApplication(db, row);
+}

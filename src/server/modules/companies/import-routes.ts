@@ -1,0 +1,132 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError, BadRequestError } from '../../platform/errors';
+import { message, pickLang } from '../../platform/messages';
+import { assertCan } from '../../platform/policy';
+import { ImportRejectedError, importCompanies, uploadImportFile } from './import';
+import {
+  type ImportMapping,
+  importBody,
+  importErrorResponse,
+  importMapping,
+  importQuery,
+  importResponse,
+  importUploadResponse,
+} from './import-contract';
+
+const tags = ['companies'];
+
+function invalid(path: string): AppError {
+  return new AppError(400, 'validation_failed', {}, [{ path, message: 'invalid_value' }]);
+}
+
+/** The `mapping` form field: a JSON object (field → column header). */
+function parseMappingField(value: unknown): ImportMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(String(value));
+  } catch {
+    throw new BadRequestError('invalid_json');
+  }
+  const parsed = importMapping.safeParse(json);
+  if (!parsed.success) throw invalid('mapping');
+  return parsed.data;
+}
+
+/** Reads a multipart request: the `file` part (into memory, within the upload limit) and the `mapping` field. */
+async function readMultipart(request: FastifyRequest) {
+  let upload: { buffer: Buffer; filename: string } | undefined;
+  let mapping: ImportMapping | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname === 'file' && !upload)
+        upload = { buffer: await part.toBuffer(), filename: part.filename };
+      else part.file.resume();
+    } else if (part.fieldname === 'mapping' && String(part.value).trim() !== '') {
+      mapping = parseMappingField(part.value);
+    }
+  }
+  return { upload, mapping };
+}
+
+export const companyImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { handle, jobs, config } = app.deps;
+
+  app.post(
+    '/companies/import/upload',
+    {
+      schema: {
+        tags,
+        summary: '회원사 명단 올리기(열 연결 준비) / Upload a member list for import',
+        description:
+          'multipart `file`(CSV: UTF-8·CP949, 또는 XLSX). 머리글, 행 수, 앞 5행, 추천 열 연결을 돌려줍니다. ' +
+          '/ Returns headers, row count, the first 5 rows and a suggested column mapping.',
+        consumes: ['multipart/form-data'],
+        response: { 200: importUploadResponse },
+      },
+    },
+    async (request) => {
+      // Checked before the body is read, so an anonymous caller cannot make the server buffer a file.
+      assertCan(request.actor, 'company.import');
+      const { upload } = request.isMultipart() ? await readMultipart(request) : { upload: undefined };
+      if (!upload) throw new BadRequestError('file_required');
+      return uploadImportFile({ db: handle.db, actor: request.actor, dataDir: config.dataDir, upload });
+    },
+  );
+
+  app.post(
+    '/companies/import',
+    {
+      schema: {
+        tags,
+        summary: '회원사 명단 가져오기(검증·반영) / Import a member list (dry run or commit)',
+        description:
+          'multipart `file` + 선택 `mapping`(JSON 문자열), 또는 JSON `{ mapping }` + 쿼리 `fileId`. ' +
+          'dryRun=true(기본)는 검증 결과만, false는 한 트랜잭션으로 반영합니다. 5,000행 초과는 작업(202)으로 처리합니다. ' +
+          '/ Multipart `file` with an optional `mapping` (JSON string), or JSON `{ mapping }` with `fileId` in the query. ' +
+          'Over 5,000 rows: 202 with a job to poll at GET /api/jobs/{id}.',
+        consumes: ['multipart/form-data', 'application/json'],
+        querystring: importQuery,
+        response: { 200: importResponse, 202: importResponse, 422: importErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      assertCan(request.actor, 'company.import');
+      let upload: { buffer: Buffer; filename: string } | undefined;
+      let mapping: ImportMapping | undefined;
+      if (request.isMultipart()) ({ upload, mapping } = await readMultipart(request));
+      else if (request.body !== undefined && request.body !== null) {
+        const body = importBody.safeParse(request.body);
+        if (!body.success) throw invalid('mapping');
+        mapping = body.data.mapping;
+      }
+      const q = request.query;
+      try {
+        const res = await importCompanies({
+          handle,
+          jobs,
+          actor: request.actor,
+          dataDir: config.dataDir,
+          input: {
+            upload,
+            fileId: upload ? undefined : q.fileId,
+            mapping,
+            associationId: q.associationId,
+            dryRun: q.dryRun === 'true',
+            skipInvalid: q.skipInvalid === 'true',
+            lang: pickLang(request.headers['accept-language']),
+          },
+        });
+        reply.status(res.status === 'queued' ? 202 : 200);
+        return res;
+      } catch (e) {
+        if (!(e instanceof ImportRejectedError)) throw e;
+        const lang = pickLang(request.headers['accept-language']);
+        return reply.status(422).send({
+          error: { code: e.code, message: message(e.code, lang, e.params), requestId: request.id },
+          report: e.report,
+        });
+      }
+    },
+  );
+};

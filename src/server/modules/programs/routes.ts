@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { uuidParam } from '../../../shared/validators';
+import {
+  callCreateBody,
+  callListQuery,
+  callListResponse,
+  callPatchBody,
+  callSchema,
+  callTransitionBody,
+  programListQuery,
+  programListResponse,
+} from './contract';
+import { eligibilityResult } from './eligibility-contract';
+import * as svc from './service';
+
+const tags = ['programs'];
+
+export const programRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.handle.db;
+
+  app.get(
+    '/programs',
+    {
+      schema: {
+        tags,
+        summary: '사업 목록 / Programs',
+        querystring: programListQuery,
+        response: { 200: programListResponse },
+      },
+    },
+    async (request) => svc.listPrograms({ db, module: request.query.module }),
+  );
+
+  app.get(
+    '/calls',
+    {
+      schema: {
+        tags,
+        summary: '공고 목록 / Calls',
+        querystring: callListQuery,
+        response: { 200: callListResponse },
+      },
+    },
+    async (request) => svc.listCalls({ db, actor: request.actor, input: request.query }),
+  );
+
+  app.post(
+    '/calls',
+    {
+      schema: {
+        tags,
+        summary: '공고 등록 / Create a call',
+        body: callCreateBody,
+        response: { 201: callSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return svc.createCall({ db, actor: request.actor, input: request.body });
+    },
+  );
+
+  app.get(
+    '/calls/:id',
+    { schema: { tags, summary: '공고 상세 / Call', params: uuidParam, response: { 200: callSchema } } },
+    async (request) => svc.getCall({ db, actor: request.actor, id: request.params.id }),
+  );
+
+  app.patch(
+    '/calls/:id',
+    {
+      schema: {
+        tags,
+        summary: '공고 수정(양식은 신청서가 있으면 새 버전) / Edit a call',
+        params: uuidParam,
+        body: callPatchBody,
+        response: { 200: callSchema },
+      },
+    },
+    async (request) =>
+      svc.patchCall({ db, actor: request.actor, id: request.params.id, input: request.body }),
+  );
+
+  app.post(
+    '/calls/:id/transition',
+    {
+      schema: {
+        tags,
+        summary: '공고 상태 변경 / Move a call through its lifecycle',
+        params: uuidParam,
+        body: callTransitionBody,
+        response: { 200: callSchema },
+      },
+    },
+    async (request) =>
+      svc.transitionCall({
+        db,
+        actor: request.actor,
+        id: request.params.id,
+        to: request.body.to,
+        reason: request.body.reason,
+      }),
+  );
+
+  app.get(
+    '/calls/:id/eligibility',
+    {
+      schema: {
+        tags,
+        summary: '신청자격 확인 / Eligibility of a company',
+        params: uuidParam,
+        querystring: z.object({ companyId: z.uuid() }),
+        response: { 200: eligibilityResult },
+      },
+    },
+    async (request) =>
+      svc.checkEligibility({
+        db,
+        actor: request.actor,
+        callId: request.params.id,
+        companyId: request.query.companyId,
+      }),
+  );
+};

@@ -1,0 +1,353 @@
+import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import type { CallStatus } from '../../../shared/enums';
+import type { Database } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { isStaff } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
+import { assertCan } from '../../platform/policy';
+import { companies } from '../companies/schema';
+import type { Call, CallCreateBody, CallPatchBody, CallSummary, Program } from './contract';
+import { evaluateRules } from './eligibility';
+import type { EligibilityRule } from './eligibility-contract';
+import type { FormSection } from './form-contract';
+import { canTransition, competitionRatio, effectiveCallStatus, PUBLIC_CALL_STATUSES } from './lifecycle';
+import { callForms, calls, programBudgets, programs } from './schema';
+
+type CallRow = typeof calls.$inferSelect;
+type ProgramRow = typeof programs.$inferSelect;
+
+export async function listPrograms({
+  db,
+  module,
+}: {
+  db: Database;
+  module?: string;
+}): Promise<{ items: Program[] }> {
+  const rows = await db
+    .select()
+    .from(programs)
+    .where(module ? eq(programs.module, module as ProgramRow['module']) : undefined)
+    .orderBy(asc(programs.sortOrder), asc(programs.code));
+  const budgets = await db.select().from(programBudgets).orderBy(asc(programBudgets.year));
+  const open = await db
+    .select({ programId: calls.programId, n: count() })
+    .from(calls)
+    .where(and(inArray(calls.status, ['published', 'open']), sql`now() < ${calls.closesAt}`))
+    .groupBy(calls.programId);
+  return {
+    items: rows.map((p) => ({
+      id: p.id,
+      code: p.code,
+      module: p.module,
+      nameKo: p.nameKo,
+      nameEn: p.nameEn,
+      summaryKo: p.summaryKo,
+      summaryEn: p.summaryEn,
+      target: p.target,
+      owner: p.owner,
+      budgets: budgets.filter((b) => b.programId === p.id).map((b) => ({ year: b.year, amount: b.amount })),
+      openCalls: Number(open.find((o) => o.programId === p.id)?.n ?? 0),
+    })),
+  };
+}
+
+function mapSummary(c: CallRow, p: ProgramRow, now: Date): CallSummary {
+  return {
+    id: c.id,
+    programId: p.id,
+    programCode: p.code,
+    programNameKo: p.nameKo,
+    programNameEn: p.nameEn,
+    module: p.module,
+    year: c.year,
+    title: c.title,
+    status: effectiveCallStatus(c.status, c.opensAt, c.closesAt, now),
+    opensAt: c.opensAt.toISOString(),
+    closesAt: c.closesAt.toISOString(),
+    capacity: c.capacity,
+    perFirmCap: c.perFirmCap,
+    submittedCount: c.submittedCount,
+    competitionRatio: competitionRatio(c.submittedCount, c.capacity),
+  };
+}
+
+/** SQL for a call's effective status, matching effectiveCallStatus(). */
+const effectiveStatusSql = sql`CASE WHEN ${calls.status} IN ('published','open') AND now() >= ${calls.closesAt} THEN 'closed'
+  WHEN ${calls.status} IN ('published','open') AND now() >= ${calls.opensAt} THEN 'open'
+  ELSE ${calls.status}::text END`;
+
+export async function dbNow(db: Database): Promise<Date> {
+  const r = (await db.execute(sql`SELECT now() AS now`)) as unknown as { rows: { now: Date | string }[] };
+  return new Date(r.rows[0].now);
+}
+
+export async function listCalls({
+  db,
+  actor,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  input: {
+    module?: string;
+    programId?: string;
+    status?: CallStatus;
+    year?: number;
+    q?: string;
+    eligibleFor?: string;
+    page: number;
+    pageSize: number;
+  };
+}) {
+  const parts: (SQL | undefined)[] = [
+    isStaff(actor) ? undefined : inArray(calls.status, PUBLIC_CALL_STATUSES),
+    input.module ? eq(programs.module, input.module as ProgramRow['module']) : undefined,
+    input.programId ? eq(calls.programId, input.programId) : undefined,
+    input.year ? eq(calls.year, input.year) : undefined,
+    input.q ? ilike(calls.title, `%${input.q.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    input.status ? sql`${effectiveStatusSql} = ${input.status}` : undefined,
+  ];
+  if (input.eligibleFor) {
+    assertCan(actor, 'company.read', { companyId: input.eligibleFor });
+    parts.push(inArray(calls.status, ['published', 'open']), sql`now() < ${calls.closesAt}`);
+  }
+  const where = and(...parts);
+  const order = [sql`(${effectiveStatusSql} = 'open') DESC`, desc(calls.closesAt)];
+  let rows = await db
+    .select({ c: calls, p: programs })
+    .from(calls)
+    .innerJoin(programs, eq(programs.id, calls.programId))
+    .where(where)
+    .orderBy(...order);
+  const now = await dbNow(db);
+  if (input.eligibleFor) {
+    const company = await loadCompanyFacts(db, input.eligibleFor);
+    const keep = [];
+    for (const r of rows) {
+      const checks = await evaluateRules(r.c.eligibility as EligibilityRule[], {
+        db,
+        company,
+        call: { id: r.c.id, programId: r.c.programId, year: r.c.year },
+        now,
+      });
+      if (checks.every((c) => c.ok)) keep.push(r);
+    }
+    rows = keep;
+  }
+  const total = rows.length;
+  const page = rows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
+  return {
+    items: page.map((r) => mapSummary(r.c, r.p, now)),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+export async function currentForm(db: Database, callId: string) {
+  const [f] = await db
+    .select()
+    .from(callForms)
+    .where(eq(callForms.callId, callId))
+    .orderBy(desc(callForms.version))
+    .limit(1);
+  return f;
+}
+
+/** Loads a call; drafts are visible to staff only (404 for others). */
+export async function loadCall(db: Database, actor: Actor, id: string, lock = false) {
+  const q = db
+    .select({ c: calls, p: programs })
+    .from(calls)
+    .innerJoin(programs, eq(programs.id, calls.programId))
+    .where(eq(calls.id, id));
+  const [row] = lock ? await q.for('update', { of: calls }) : await q;
+  if (!row || (row.c.status === 'draft' && !isStaff(actor))) throw new NotFoundError('call');
+  return row;
+}
+
+export async function getCall({ db, actor, id }: { db: Database; actor: Actor; id: string }): Promise<Call> {
+  const { c, p } = await loadCall(db, actor, id);
+  const form = await currentForm(db, id);
+  const now = await dbNow(db);
+  return {
+    ...mapSummary(c, p, now),
+    body: c.body,
+    evaluationAt: c.evaluationAt?.toISOString() ?? null,
+    announceAt: c.announceAt?.toISOString() ?? null,
+    maxApplications: c.maxApplications,
+    totalBudget: c.totalBudget,
+    eligibility: c.eligibility as EligibilityRule[],
+    requiredDocuments: c.requiredDocuments as Call['requiredDocuments'],
+    attachmentIds: c.attachmentIds,
+    form: { id: form.id, version: form.version, sections: form.sections as FormSection[] },
+    version: c.version,
+    now: now.toISOString(),
+  };
+}
+
+export async function createCall({
+  db,
+  actor,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  input: CallCreateBody;
+}) {
+  assertCan(actor, 'call.manage');
+  const id = await db.transaction(async (tx) => {
+    const [p] = await tx.select().from(programs).where(eq(programs.id, input.programId));
+    if (!p) throw new ValidationError('validation_failed', [{ path: 'programId', message: 'invalid_value' }]);
+    const { form, ...rest } = input;
+    const [c] = await tx
+      .insert(calls)
+      .values({
+        ...rest,
+        opensAt: new Date(input.opensAt),
+        closesAt: new Date(input.closesAt),
+        evaluationAt: input.evaluationAt ? new Date(input.evaluationAt) : null,
+        announceAt: input.announceAt ? new Date(input.announceAt) : null,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await tx.insert(callForms).values({ callId: c.id, version: 1, sections: form });
+    await recordAudit(tx, actor, {
+      action: 'call.create',
+      entityType: 'call',
+      entityId: c.id,
+      after: { ...c, form },
+    });
+    return c.id;
+  });
+  return getCall({ db, actor, id });
+}
+
+export async function patchCall({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  input: CallPatchBody;
+}) {
+  assertCan(actor, 'call.manage');
+  await db.transaction(async (tx) => {
+    const { c: before } = await loadCall(tx, actor, id, true);
+    if (input.version !== before.version) throw new ConflictError('stale_version');
+    if (before.status === 'archived') throw new ConflictError('call_archived');
+    const { form, version: _v, ...rest } = input;
+    const dates = Object.fromEntries(
+      (['opensAt', 'closesAt', 'evaluationAt', 'announceAt'] as const)
+        .filter((k) => input[k] !== undefined)
+        .map((k) => [k, input[k] ? new Date(input[k] as string) : null]),
+    );
+    const next = { ...rest, ...dates } as Partial<typeof calls.$inferInsert>;
+    const opensAt = (next.opensAt as Date | undefined) ?? before.opensAt;
+    const closesAt = (next.closesAt as Date | undefined) ?? before.closesAt;
+    if (closesAt <= opensAt)
+      throw new ValidationError('validation_failed', [{ path: 'closesAt', message: 'closes_before_opens' }]);
+    const [after] = await tx
+      .update(calls)
+      .set({ ...next, version: sql`${calls.version} + 1`, updatedAt: new Date() })
+      .where(eq(calls.id, id))
+      .returning();
+    if (form) {
+      // A form version that has applications is frozen: changing the form publishes a new version.
+      const cur = await currentForm(tx, id);
+      const [{ n }] = await tx
+        .execute(sql`SELECT count(*)::int AS n FROM applications WHERE form_id = ${cur.id}`)
+        .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+      if (n > 0) await tx.insert(callForms).values({ callId: id, version: cur.version + 1, sections: form });
+      else await tx.update(callForms).set({ sections: form }).where(eq(callForms.id, cur.id));
+    }
+    await recordAudit(tx, actor, {
+      action: 'call.update',
+      entityType: 'call',
+      entityId: id,
+      before,
+      after: { ...after, form },
+    });
+  });
+  return getCall({ db, actor, id });
+}
+
+export async function transitionCall({
+  db,
+  actor,
+  id,
+  to,
+  reason,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  to: CallStatus;
+  reason?: string;
+}) {
+  assertCan(actor, 'call.manage');
+  await db.transaction(async (tx) => {
+    const { c } = await loadCall(tx, actor, id, true);
+    const now = await dbNow(tx);
+    const from = effectiveCallStatus(c.status, c.opensAt, c.closesAt, now);
+    if (!canTransition(from, to)) throw new ConflictError('illegal_transition', { from, to });
+    if (from === 'published' && to === 'draft' && c.submittedCount > 0)
+      throw new ConflictError('call_has_applications');
+    const [after] = await tx
+      .update(calls)
+      .set({ status: to, version: sql`${calls.version} + 1`, updatedAt: new Date() })
+      .where(eq(calls.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'call.transition',
+      entityType: 'call',
+      entityId: id,
+      before: { status: from },
+      after: { status: after.status, reason: reason ?? null },
+    });
+  });
+  return getCall({ db, actor, id });
+}
+
+export async function loadCompanyFacts(db: Database, companyId: string) {
+  const [c] = await db
+    .select({
+      id: companies.id,
+      district: companies.district,
+      sizeClass: companies.sizeClass,
+      ksicCode: companies.ksicCode,
+      foundedOn: companies.foundedOn,
+    })
+    .from(companies)
+    .where(eq(companies.id, companyId));
+  if (!c) throw new NotFoundError('company');
+  return c;
+}
+
+/** Eligibility of one company for one call, with a reason per rule. */
+export async function checkEligibility({
+  db,
+  actor,
+  callId,
+  companyId,
+}: {
+  db: Database;
+  actor: Actor;
+  callId: string;
+  companyId: string;
+}) {
+  assertCan(actor, 'company.read', { companyId });
+  const { c } = await loadCall(db, actor, callId);
+  const company = await loadCompanyFacts(db, companyId);
+  const checks = await evaluateRules(c.eligibility as EligibilityRule[], {
+    db,
+    company,
+    call: { id: c.id, programId: c.programId, year: c.year },
+    now: await dbNow(db),
+  });
+  return { companyId, eligible: checks.every((x) => x.ok), checks };
+}

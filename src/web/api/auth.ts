@@ -1,0 +1,73 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  loginBody,
+  MeResponse,
+  SessionUserDto,
+  SignupBody,
+} from '../../server/modules/accounts/contract';
+import { get, post, setCsrfToken } from './client';
+
+export type SessionUser = SessionUserDto;
+
+async function fetchMe(): Promise<MeResponse> {
+  const me = await get<MeResponse>('/auth/me');
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** The signed-in user, or null (undefined while loading). */
+export function useUser(): SessionUser | null | undefined {
+  const { data } = useMe();
+  return data ? data.user : undefined;
+}
+
+function useSessionMutation<TBody>(path: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TBody) => post<MeResponse>(path, body),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      qc.clear();
+      qc.setQueryData(['me'], me);
+    },
+  });
+}
+
+export const useLogin = () => useSessionMutation<z.input<typeof loginBody>>('/auth/login');
+export const useSignup = () => useSessionMutation<SignupBody>('/auth/signup');
+
+export function useLogout(everywhere = false) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<{ ok: true }>(everywhere ? '/auth/logout-all' : '/auth/logout'),
+    onSettled: async () => {
+      setCsrfToken(null);
+      qc.clear();
+      await qc.fetchQuery({ queryKey: ['me'], queryFn: fetchMe });
+    },
+  });
+}
+
+export interface ConsentText {
+  title: string;
+  purpose: string;
+  items: string;
+  retention: string;
+}
+export interface ConsentsResponse {
+  version: string;
+  texts: Record<string, { required: boolean; ko: ConsentText; en: ConsentText }>;
+}
+
+export function useConsents() {
+  return useQuery({
+    queryKey: ['consents'],
+    queryFn: () => get<ConsentsResponse>('/auth/consents'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { SessionUser } from '../../api/auth';
+import { navFor } from '../../lib/roles';
+
+/** The one main navigation: a bar on wide screens, a panel behind the menu button on narrow ones. */
+export function MainNav({
+  user,
+  open,
+  id,
+  extra,
+}: {
+  user: SessionUser | null | undefined;
+  open: boolean;
+  id: string;
+  /** account and language controls, shown only in the narrow-screen panel */
+  extra: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <nav className={`app-gnb${open ? ' is-open' : ''}`} id={id} aria-label={t('nav.label')}>
+      <div className="inner">
+        <ul className="app-gnb__list">
+          {navFor(user?.role).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end} className="app-gnb__link">
+                {t(item.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <div className="app-gnb__extra">{extra}</div>
+      </div>
+    </nav>
+  );
+}

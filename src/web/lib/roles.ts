@@ -1,0 +1,31 @@
+import type { Role } from '../../shared/enums';
+
+export const STAFF: readonly Role[] = ['admin', 'manager'];
+export const COMPANY_ROLES: readonly Role[] = ['sme', 'supplier'];
+export const REGISTRY_ROLES: readonly Role[] = ['admin', 'manager', 'partner'];
+
+export const isStaffRole = (role: Role | undefined) => !!role && STAFF.includes(role);
+
+export interface NavItem {
+  to: string;
+  key: string;
+  roles?: readonly Role[];
+  /** match only this exact path for the active state */
+  end?: boolean;
+}
+
+/** The main navigation; items without roles are for everyone. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', key: 'nav.home', end: true },
+  { to: '/my/company', key: 'nav.myCompany', roles: COMPANY_ROLES },
+  { to: '/companies', key: 'nav.companies', roles: REGISTRY_ROLES, end: true },
+  { to: '/companies/duplicates', key: 'nav.duplicates', roles: STAFF },
+  { to: '/companies/import', key: 'nav.import', roles: REGISTRY_ROLES },
+  { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
+  { to: '/admin/associations', key: 'nav.associations', roles: STAFF },
+  { to: '/admin/access-log', key: 'nav.accessLog', roles: ['admin'] },
+];
+
+export function navFor(role: Role | undefined): NavItem[] {
+  return NAV_ITEMS.filter((i) => !i.roles || (role && i.roles.includes(role)));
+}

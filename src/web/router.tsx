@@ -1,0 +1,52 @@
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import type { Role } from '../shared/enums';
+import { Layout } from './components/layout/Layout';
+import { RequireRole } from './components/RequireRole';
+import { COMPANY_ROLES, REGISTRY_ROLES, STAFF } from './lib/roles';
+import { NotFoundPage } from './routes/errors/NotFoundPage';
+import { RouteError } from './routes/errors/RouteError';
+import { HomePage } from './routes/home/HomePage';
+
+/** Lazy page from a module's named export, so each domain is its own chunk. */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const SignInPage = page(() => import('./routes/auth/SignInPage'), 'SignInPage');
+const SignUpPage = page(() => import('./routes/auth/SignUpPage'), 'SignUpPage');
+const MyCompanyPage = page(() => import('./routes/my-company/MyCompanyPage'), 'MyCompanyPage');
+const CompanyListPage = page(() => import('./routes/companies/CompanyListPage'), 'CompanyListPage');
+const CompanyDetailPage = page(() => import('./routes/companies/CompanyDetailPage'), 'CompanyDetailPage');
+const DuplicatesPage = page(() => import('./routes/companies/DuplicatesPage'), 'DuplicatesPage');
+const ImportPage = page(() => import('./routes/import/ImportPage'), 'ImportPage');
+const UsersPage = page(() => import('./routes/admin/UsersPage'), 'UsersPage');
+const AssociationsPage = page(() => import('./routes/admin/AssociationsPage'), 'AssociationsPage');
+const AccessLogPage = page(() => import('./routes/admin/AccessLogPage'), 'AccessLogPage');
+
+const guarded = (roles: readonly Role[], Page: ComponentType) => (
+  <RequireRole roles={roles}>
+    <Page />
+  </RequireRole>
+);
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/login', element: <SignInPage /> },
+      { path: '/signup', element: <SignUpPage /> },
+      { path: '/my/company', element: guarded(COMPANY_ROLES, MyCompanyPage) },
+      { path: '/companies', element: guarded(REGISTRY_ROLES, CompanyListPage) },
+      { path: '/companies/duplicates', element: guarded(STAFF, DuplicatesPage) },
+      { path: '/companies/import', element: guarded(REGISTRY_ROLES, ImportPage) },
+      { path: '/companies/:id', element: guarded(REGISTRY_ROLES, CompanyDetailPage) },
+      { path: '/admin/users', element: guarded(['admin'], UsersPage) },
+      { path: '/admin/associations', element: guarded(STAFF, AssociationsPage) },
+      { path: '/admin/access-log', element: guarded(['admin'], AccessLogPage) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

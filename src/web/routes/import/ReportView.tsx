@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../server/modules/companies/import-contract';
+import { Alert } from '../../components/Alert';
+import { Pager } from '../../components/Pager';
+import { TableScroll } from '../../components/TableScroll';
+import { currentLang } from '../../i18n';
+import { formatNumber } from '../../lib/format';
+
+const PAGE = 50;
+
+/** Counts of an import (dry run or committed) and its row errors. */
+export function ReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [page, setPage] = useState(1);
+  const n = (x: number) => formatNumber(x, lang);
+  const prefix = report.dryRun ? 'import.dry' : 'import.done';
+  const stats = [
+    { key: 'total', value: report.total },
+    { key: 'created', value: report.created },
+    { key: 'updated', value: report.updated },
+    { key: 'unchanged', value: report.unchanged },
+    { key: 'invalid', value: report.invalid },
+  ] as const;
+  const rows = report.errors.slice((page - 1) * PAGE, page * PAGE);
+  return (
+    <div className="app-stack">
+      <ul className="app-stats app-stats--compact">
+        {stats.map((s) => (
+          <li key={s.key} className={s.key === 'invalid' && s.value > 0 ? 'is-danger' : undefined}>
+            <span className="app-stats__label">{t(`${prefix}.${s.key}`)}</span>
+            <strong className="app-stats__value">{n(s.value)}</strong>
+          </li>
+        ))}
+      </ul>
+      {report.errors.length > 0 && (
+        <>
+          <h3 className="app-h3">{t('import.errorsTitle', { n: n(report.invalid) })}</h3>
+          {report.errorsTruncated && (
+            <Alert tone="warning" live={false}>
+              {t('import.errorsTruncated', { shown: n(report.errors.length) })}
+            </Alert>
+          )}
+          <TableScroll labelledBy="import-errors-caption">
+            <table className="tbl col data app-table app-table--compact">
+              <caption id="import-errors-caption">{t('import.errorsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.row')}</th>
+                  <th scope="col">{t('import.column')}</th>
+                  <th scope="col">{t('import.reason')}</th>
+                  <th scope="col">{t('import.value')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a row can have several errors
+                  <tr key={`${e.row}-${e.column}-${i}`}>
+                    <td>{e.row}</td>
+                    <td>{e.column ?? (e.field ? t(`companyFields.${e.field}`) : '—')}</td>
+                    <td>{e.message}</td>
+                    <td className="app-break">{e.value ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <Pager
+            page={page}
+            pageSize={PAGE}
+            total={report.errors.length}
+            onPage={setPage}
+            label={t('import.errorsPager')}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { type MyCompany, useMyCompanies } from '../../api/companies';
+import { Alert, ErrorAlert } from '../../components/Alert';
+import { Badge } from '../../components/Badge';
+import { CompanyEditor } from '../../components/company/CompanyEditor';
+import { MembersTable } from '../../components/company/MembersTable';
+import { Loading } from '../../components/Loading';
+import { PageHeader, Section } from '../../components/Page';
+import { brn } from '../../lib/format';
+import { ConnectCompany } from './ConnectCompany';
+
+function ActiveCompany({ item }: { item: MyCompany }) {
+  const { t } = useTranslation();
+  const { company, membership } = item;
+  return (
+    <>
+      <Section id={`company-${company.id}`} title={company.name}>
+        <p className="app-badges">
+          <Badge tone="primary">{t(`enums.memberRole.${membership.role}`)}</Badge>
+          <span className="app-muted">{brn(company.brn)}</span>
+        </p>
+        <CompanyEditor company={company} canEdit />
+      </Section>
+      <Section id={`members-${company.id}`} title={t('members.title')}>
+        <MembersTable companyId={company.id} canApprove={membership.role === 'owner'} />
+      </Section>
+    </>
+  );
+}
+
+export function MyCompanyPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const mine = useMyCompanies();
+  const welcome = (location.state as { welcome?: boolean } | null)?.welcome;
+  return (
+    <>
+      <PageHeader title={t('myCompany.title')} lead={<p>{t('myCompany.lead')}</p>} />
+      {welcome && <Alert tone="success">{t('myCompany.welcome')}</Alert>}
+      {mine.isPending && <Loading />}
+      {mine.error && <ErrorAlert error={mine.error} />}
+      {mine.data && mine.data.items.length === 0 && <ConnectCompany />}
+      {mine.data?.items.map((item) =>
+        item.membership.status === 'pending' ? (
+          <Alert key={item.company.id} tone="warning" live={false} title={t('myCompany.pendingTitle')}>
+            <p>{t('myCompany.pendingBody', { name: item.company.name })}</p>
+          </Alert>
+        ) : (
+          <ActiveCompany key={item.company.id} item={item} />
+        ),
+      )}
+    </>
+  );
+}
