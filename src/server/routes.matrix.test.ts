@@ -77,6 +77,11 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/applications/:id/supplement': STAFF,
   'POST /api/applications/:id/review': STAFF,
   'GET /api/me/applications': ALL,
+  'POST /api/applications/:id/files': ['sme', 'supplier'],
+  'DELETE /api/applications/:id/files/:fileId': ['sme', 'supplier'],
+  'GET /api/applications/:id/files/:fileId': STAFF_OR_MEMBER,
+  'GET /api/calls/:id/applications/documents.zip': STAFF,
+  'GET /api/calls/:id/applications/export.xlsx': STAFF,
 };
 
 /** Query strings some routes need to pass validation. */

@@ -17,6 +17,15 @@ export const CSV_MIME = 'text/csv';
 /** Types each purpose accepts, by sniffed content (the client's content type and extension are ignored). */
 const ACCEPTED: Record<string, string[]> = {
   import: [CSV_MIME, XLSX_MIME],
+  /** application documents: PDF, images, Office/HWPX (ZIP-based) and HWP/legacy Office (OLE) */
+  application: [
+    'application/pdf',
+    'image/png',
+    'image/jpeg',
+    XLSX_MIME,
+    'application/zip',
+    'application/x-ole-storage',
+  ],
 };
 
 export type StoredFile = typeof files.$inferSelect;

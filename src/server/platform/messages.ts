@@ -123,6 +123,7 @@ const messages: Record<string, Record<Lang, string>> = {
     ko: '신청서가 있는 공고는 초안으로 되돌릴 수 없습니다.',
     en: 'A call with applications cannot go back to draft.',
   },
+  file_extension: { ko: '허용된 파일 형식: {accept}', en: 'Allowed file types: {accept}' },
   call_archived: { ko: '보관된 공고는 수정할 수 없습니다.', en: 'An archived call cannot be edited.' },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',

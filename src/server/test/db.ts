@@ -3,11 +3,14 @@ import pg from 'pg';
 import { type DbHandle, openPg, openPglite } from '../db/client';
 import { migrate } from '../db/migrate';
 
+/** A test database; `url` names the fresh server database (PostgreSQL only), e.g. for a second app instance. */
+export type TestDbHandle = DbHandle & { url?: string };
+
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
  * on the server named by DATABASE_URL (created here, dropped at close), so runs never collide.
  */
-export async function freshDatabase(): Promise<DbHandle> {
+export async function freshDatabase(): Promise<TestDbHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const h = await openPglite();
@@ -31,7 +34,7 @@ export async function freshDatabase(): Promise<DbHandle> {
     await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await a.end();
   };
-  return h;
+  return Object.assign(h, { url: u.toString() });
 }
 
 export const usingServerPostgres = () => !!process.env.DATABASE_URL;

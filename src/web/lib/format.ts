@@ -53,8 +53,8 @@ export function formatKrwCompact(n: number | null | undefined, lang: Lang): stri
     return `${parts.filter(Boolean).join(' ')} 원`;
   }
   const round = (x: number, digits: number) => Number(x.toFixed(digits)).toLocaleString('en-GB');
-  if (n >= 1e9) return `KRW ${round(n / 1e9, 2)} bn`;
-  if (n >= 1e6) return `KRW ${round(n / 1e6, 1)} m`;
+  if (n >= 1e9) return `KRW\u00a0${round(n / 1e9, 2)}\u00a0bn`;
+  if (n >= 1e6) return `KRW\u00a0${round(n / 1e6, 1)}\u00a0m`;
   return `KRW ${n.toLocaleString('en-GB')}`;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readTable } from '../../platform/tabular';
 import { setupTestApp } from '../../test/app';
+import { multipartBody, TINY_PDF } from '../../test/multipart';
 
 const t = setupTestApp({ firms: 1500 });
 
@@ -64,14 +66,27 @@ describe('calls and applications', () => {
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.json().error.fields.map((f: { path: string }) => f.path)).toContain('answers.bizCert');
 
-    // attach the required document directly (upload route is tested separately)
-    const [file] = await t().handle.query<{ id: string }>(
-      `INSERT INTO files (purpose, original_name, mime, size, sha256, storage_key) VALUES ('application', 'cert.pdf', 'application/pdf', 10, 'x', '${'a'.repeat(32)}') RETURNING id`,
-    );
-    await t().handle.query(
-      'INSERT INTO application_files (application_id, field_key, file_id) VALUES ($1, $2, $3), ($1, $4, $3)',
-      [app.id, 'bizCert', file.id, 'bizCert_doc'],
-    );
+    // documents: wrong content refused, wrong extension refused, a PDF accepted and downloadable
+    const upload = async (buffer: Buffer, filename: string) =>
+      sme.inject({
+        method: 'POST',
+        url: `/api/applications/${app.id}/files`,
+        ...(await multipartBody({ fieldKey: 'bizCert', file: { buffer, filename } })),
+      });
+    expect((await upload(Buffer.from('MZ\u0000\u0000binary'), 'cert.pdf')).statusCode).toBe(415);
+    expect((await upload(TINY_PDF, 'cert.docx')).statusCode).toBe(422);
+    const up = await upload(TINY_PDF, '사업자등록증.pdf');
+    expect(up.statusCode).toBe(201);
+    expect(up.json()).toMatchObject({
+      fieldKey: 'bizCert',
+      name: '사업자등록증.pdf',
+      mime: 'application/pdf',
+    });
+    const dl = await sme.inject({
+      method: 'GET',
+      url: `/api/applications/${app.id}/files/${up.json().fileId}`,
+    });
+    expect(dl.rawPayload.equals(TINY_PDF)).toBe(true);
     const ok = await sme.inject({
       method: 'POST',
       url: `/api/applications/${app.id}/submit`,
@@ -106,6 +121,14 @@ describe('calls and applications', () => {
     const list = (await mgr.inject({ method: 'GET', url: `/api/calls/${callId}/applications` })).json();
     expect(list.counts.submitted).toBe(1);
     expect(list.competitionRatio).toBe(0.1);
+    const zip = await mgr.inject({ method: 'GET', url: `/api/calls/${callId}/applications/documents.zip` });
+    expect(zip.statusCode).toBe(200);
+    expect(zip.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(zip.rawPayload.includes(Buffer.from('사업자등록증.pdf'))).toBe(true);
+    const xlsx = await mgr.inject({ method: 'GET', url: `/api/calls/${callId}/applications/export.xlsx` });
+    const table = await readTable(xlsx.rawPayload, 'x.xlsx');
+    expect(table.headers.slice(0, 3)).toEqual(['접수번호', '기업명', '사업자등록번호']);
+    expect(table.rows[0][1]).toBe('디지털존');
 
     // after the deadline (the database's clock) nothing can be submitted or withdrawn
     await t().handle.query(

@@ -1,8 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/validators';
+import { BadRequestError } from '../../platform/errors';
+import { XLSX_MIME } from '../../platform/files';
+import { assertCanAny } from '../../platform/policy';
 import {
   applicationCreateBody,
+  applicationFileSchema,
   applicationListQuery,
   applicationListResponse,
   applicationPatchBody,
@@ -12,12 +16,136 @@ import {
   submitResponse,
   supplementBody,
 } from './contract';
+import {
+  attachDocument,
+  callApplicationsXlsx,
+  callDocumentsZip,
+  downloadDocument,
+  removeDocument,
+} from './documents';
 import * as svc from './service';
 
 const tags = ['applications'];
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
+  const { dataDir } = app.deps.config;
+  const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+
+  app.post(
+    '/applications/:id/files',
+    {
+      schema: {
+        tags,
+        summary: '서류 첨부 / Attach a document',
+        description:
+          'multipart: `fieldKey` (양식의 파일 항목 또는 제출서류 키) 다음에 `file`. PDF·이미지·HWP·Office.',
+        consumes: ['multipart/form-data'],
+        params: uuidParam,
+        response: { 201: applicationFileSchema },
+      },
+    },
+    async (request, reply) => {
+      assertCanAny(request.actor, 'application.apply');
+      if (!request.isMultipart()) throw new BadRequestError('file_required');
+      let fieldKey: string | undefined;
+      let upload: { buffer: Buffer; filename: string } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname === 'file' && !upload)
+            upload = { buffer: await part.toBuffer(), filename: part.filename };
+          else part.file.resume();
+        } else if (part.fieldname === 'fieldKey') fieldKey = String(part.value);
+      }
+      if (!upload) throw new BadRequestError('file_required');
+      if (!fieldKey) throw new BadRequestError('validation_failed');
+      const r = await attachDocument({
+        db,
+        dataDir,
+        actor: request.actor,
+        id: request.params.id,
+        fieldKey,
+        ...upload,
+      });
+      reply.status(201);
+      return r;
+    },
+  );
+
+  app.delete(
+    '/applications/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: '첨부 삭제 / Remove a document',
+        params: fileParams,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) =>
+      removeDocument({ db, actor: request.actor, id: request.params.id, fileId: request.params.fileId }),
+  );
+
+  app.get(
+    '/applications/:id/files/:fileId',
+    { schema: { tags, summary: '첨부 내려받기 / Download a document', params: fileParams } },
+    async (request, reply) => {
+      const { file, buffer } = await downloadDocument({
+        db,
+        dataDir,
+        actor: request.actor,
+        id: request.params.id,
+        fileId: request.params.fileId,
+      });
+      return reply
+        .header('content-type', file.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .send(buffer);
+    },
+  );
+
+  app.get(
+    '/calls/:id/applications/documents.zip',
+    {
+      schema: {
+        tags,
+        summary: '제출서류 일괄 내려받기(ZIP, 직원) / All documents as ZIP',
+        params: uuidParam,
+      },
+    },
+    async (request, reply) => {
+      const { stream, filename } = await callDocumentsZip({
+        db,
+        dataDir,
+        actor: request.actor,
+        callId: request.params.id,
+      });
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(stream);
+    },
+  );
+
+  app.get(
+    '/calls/:id/applications/export.xlsx',
+    { schema: { tags, summary: '신청 현황 XLSX(직원) / Applications as XLSX', params: uuidParam } },
+    async (request, reply) => {
+      const { body, filename } = await callApplicationsXlsx({
+        db,
+        actor: request.actor,
+        callId: request.params.id,
+      });
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(body);
+    },
+  );
 
   app.post(
     '/calls/:id/applications',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { brnCheckDigit, withCheckDigit } from '../../../shared/brn';
 import { writeCsv, writeXlsx } from '../../platform/tabular';
 import { type Session, setupTestApp } from '../../test/app';
+import { multipartBody } from '../../test/multipart';
 
 const t = setupTestApp();
 
@@ -54,19 +55,7 @@ function csvText(rows: string[][], headers = HEADERS) {
 }
 const cp949 = (rows: string[][], headers = HEADERS) => iconv.encode(csvText(rows, headers), 'cp949');
 
-/** multipart/form-data body for app.inject. */
-async function form(parts: Record<string, string | { buffer: Buffer; filename: string }>) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(parts)) {
-    if (typeof v === 'string') fd.append(k, v);
-    else fd.append(k, new Blob([new Uint8Array(v.buffer)]), v.filename);
-  }
-  const req = new Request('http://localhost/', { method: 'POST', body: fd });
-  return {
-    payload: Buffer.from(await req.arrayBuffer()),
-    headers: { 'content-type': req.headers.get('content-type')! },
-  };
-}
+const form = multipartBody;
 
 async function importFile(
   s: Session,

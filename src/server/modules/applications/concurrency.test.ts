@@ -1,0 +1,279 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoWorld } from '../../../demo/load';
+import { withCheckDigit } from '../../../shared/brn';
+import { buildApp } from '../../app';
+import { loadConfig } from '../../config';
+import { type DbHandle, openPg } from '../../db/client';
+import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../platform/auth/sessions';
+import { JobRunner } from '../../platform/jobs';
+import { freshDatabase, type TestDbHandle } from '../../test/db';
+
+/**
+ * Deadline rush: 200 firms submit around the call's closing time through two app instances, each
+ * with its own pg pool on the same database. Only server PostgreSQL shows the races (PGlite runs
+ * one statement at a time), so without DATABASE_URL the suite is skipped.
+ */
+const serverPg = !!process.env.DATABASE_URL;
+if (!serverPg)
+  console.log(
+    'skipped: needs server PostgreSQL (DATABASE_URL) — PGlite serialises everything and hides races',
+  );
+
+const FIRMS = 200;
+/** applications submitted twice at the same moment (same Idempotency-Key, one per instance) */
+const DUPLICATES = 12;
+const CLOSES_IN_MS = 1500;
+/** requests are spread over closes_at ± SPREAD_MS, densest at the deadline */
+const SPREAD_MS = 1300;
+
+const answers = {
+  contactName: '김대표',
+  contactPhone: '010-1234-5678',
+  area: 'process',
+  problem: '마감 직전 접수 동시성 시험',
+  budget: 30_000_000,
+};
+
+interface Draft {
+  appId: string;
+  cookie: string;
+  csrf: string;
+}
+
+interface Outcome {
+  draft: Draft;
+  instance: number;
+  status: number;
+  body: {
+    receiptNo?: string;
+    submittedAt?: string;
+    status?: string;
+    error?: { code: string };
+  };
+}
+
+/** 200 eligible Seoul SMEs, each with an owner, a session and a complete draft with its document. */
+async function prepareDrafts(h: DbHandle, callId: string): Promise<Draft[]> {
+  const [form] = await h.query<{ id: string }>(
+    'SELECT id FROM call_forms WHERE call_id = $1 ORDER BY version DESC LIMIT 1',
+    [callId],
+  );
+  const idx = Array.from({ length: FIRMS }, (_, i) => i);
+  const rows = await h.query<{ app_id: string; user_id: string }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(brn, name, email, i)),
+     co AS (
+       INSERT INTO companies (brn, name, name_key, size_class, district, provenance)
+       SELECT brn, name, name, 'small', 'gangnam', 'signup' FROM input RETURNING id, brn),
+     us AS (
+       INSERT INTO users (email, name, password_hash, role)
+       SELECT email, name, 'no-login', 'sme' FROM input RETURNING id, email),
+     pair AS (
+       SELECT co.id AS company_id, us.id AS user_id, input.i
+       FROM input JOIN co USING (brn) JOIN us USING (email)),
+     cm AS (
+       INSERT INTO company_members (company_id, user_id, role, status)
+       SELECT company_id, user_id, 'owner', 'active' FROM pair),
+     ap AS (
+       INSERT INTO applications (call_id, company_id, form_id, answers, created_by)
+       SELECT $4, company_id, $5, $6::jsonb, user_id FROM pair RETURNING id, company_id)
+     SELECT ap.id AS app_id, pair.user_id FROM ap JOIN pair USING (company_id) ORDER BY pair.i`,
+    [
+      idx.map((i) => withCheckDigit(`99550${String(i).padStart(4, '0')}`)),
+      idx.map((i) => `마감테스트${i}`),
+      idx.map((i) => `rush${i}@test.itda.kr`),
+      callId,
+      form.id,
+      JSON.stringify(answers),
+    ],
+  );
+  expect(rows).toHaveLength(FIRMS);
+  const [file] = await h.query<{ id: string }>(
+    `INSERT INTO files (purpose, original_name, mime, size, sha256, storage_key)
+     VALUES ('application', 'cert.pdf', 'application/pdf', 10, 'x', $1) RETURNING id`,
+    ['b'.repeat(32)],
+  );
+  await h.query(
+    `INSERT INTO application_files (application_id, field_key, file_id) SELECT unnest($1::uuid[]), 'bizCert', $2`,
+    [rows.map((r) => r.app_id), file.id],
+  );
+  // Sessions straight into the table: 200 argon2 logins would take longer than the rush itself.
+  return Promise.all(
+    rows.map(async (r) => {
+      const s = await createSession(h.db, { id: r.user_id, role: 'sme' }, { ip: '127.0.0.1' });
+      return { appId: r.app_id, cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken };
+    }),
+  );
+}
+
+async function startInstance(url: string) {
+  const handle = await openPg(url, 10);
+  const dataDir = mkdtempSync(join(tmpdir(), 'itda-rush-'));
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'r'.repeat(40),
+    DATA_DIR: dataDir,
+  });
+  const app = await buildApp({ config, handle, jobs: new JobRunner(handle.db), rateLimitPerMinute: 0 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  return {
+    app,
+    base,
+    async close() {
+      await app.close();
+      await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+(serverPg ? describe : describe.skip)('deadline rush on two app instances (server PostgreSQL)', () => {
+  let h: TestDbHandle;
+  let instances: { app: FastifyInstance; base: string; close(): Promise<void> }[] = [];
+  let callId: string;
+  let drafts: Draft[];
+
+  beforeAll(async () => {
+    h = await freshDatabase();
+    await loadDemoWorld(h, { firms: 20 });
+    const [open] = await h.query<{ id: string }>(
+      `SELECT id FROM calls WHERE status IN ('published', 'open') AND opens_at < now() AND closes_at > now()
+       ORDER BY closes_at LIMIT 1`,
+    );
+    callId = open.id;
+    drafts = await prepareDrafts(h, callId);
+    instances = await Promise.all([startInstance(h.url!), startInstance(h.url!)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const i of instances) await i.close();
+    await h?.close();
+  });
+
+  it('accepts exactly the submissions that began before closes_at, with contiguous unique receipts', async () => {
+    const submit = async (draft: Draft, instance: number): Promise<Outcome> => {
+      const res = await fetch(`${instances[instance].base}/api/applications/${draft.appId}/submit`, {
+        method: 'POST',
+        headers: {
+          cookie: draft.cookie,
+          [CSRF_HEADER]: draft.csrf,
+          'idempotency-key': `rush-${draft.appId}`,
+        },
+        signal: AbortSignal.timeout(20_000),
+      });
+      return { draft, instance, status: res.status, body: await res.json() };
+    };
+
+    // The deadline by the database's clock, translated to this process's clock.
+    const [t] = await h.query<{ now: Date; closes_at: Date }>(
+      `UPDATE calls SET closes_at = now() + make_interval(secs => $2::float8 / 1000)
+       WHERE id = $1 RETURNING now() AS now, closes_at`,
+      [callId, CLOSES_IN_MS],
+    );
+    const closesLocal = Date.now() + (t.closes_at.getTime() - t.now.getTime());
+    const fire = (draft: Draft, instance: number, offsetMs: number) =>
+      sleep(closesLocal + offsetMs - Date.now()).then(() => submit(draft, instance));
+    // Triangular spread around the deadline: most requests land within a few hundred ms of it.
+    const offset = () => Math.round((Math.random() - Math.random()) * SPREAD_MS);
+    const requests: Promise<Outcome>[] = [];
+    for (const [i, d] of drafts.entries()) {
+      const at = offset();
+      requests.push(fire(d, i % 2, at));
+      // a duplicate of the same submit, at the same moment, through the other instance
+      if (i < DUPLICATES) requests.push(fire(d, (i + 1) % 2, at));
+    }
+    const outcomes = await Promise.all(requests);
+
+    // Every answer is 200 (with a receipt) or 409 deadline_passed; nothing else, no 500s.
+    const statuses = outcomes.map((o) => o.status);
+    expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    const ok = outcomes.filter((o) => o.status === 200);
+    const refused = outcomes.filter((o) => o.status === 409);
+    for (const o of refused) expect(o.body.error?.code).toBe('deadline_passed');
+    for (const o of ok) expect(o.body.receiptNo).toMatch(/^\d{4}-DXC-\d{4}$/);
+    // The deadline fell inside the burst: some landed before it, some after.
+    expect(ok.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    // Both instances accepted submissions.
+    expect(new Set(ok.map((o) => o.instance)).size).toBe(2);
+
+    // One receipt per application: duplicates got the same one, no two applications share one.
+    const receiptOf = new Map<string, string>();
+    for (const o of ok) {
+      const prev = receiptOf.get(o.draft.appId);
+      if (prev) expect(o.body.receiptNo).toBe(prev);
+      receiptOf.set(o.draft.appId, o.body.receiptNo!);
+    }
+    expect(new Set(receiptOf.values()).size).toBe(receiptOf.size);
+
+    // The database agrees with the answers.
+    const stored = await h.query<{
+      id: string;
+      status: string;
+      receipt_no: string | null;
+      submitted_at: Date | null;
+      before_deadline: boolean | null;
+    }>(
+      `SELECT a.id, a.status, a.receipt_no, a.submitted_at, a.submitted_at < c.closes_at AS before_deadline
+       FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.id = ANY($1::uuid[])`,
+      [drafts.map((d) => d.appId)],
+    );
+    expect(stored).toHaveLength(FIRMS);
+    const submitted = stored.filter((r) => r.status === 'submitted');
+    for (const r of stored) {
+      if (receiptOf.has(r.id)) {
+        expect(r.status).toBe('submitted');
+        expect(r.receipt_no).toBe(receiptOf.get(r.id));
+        expect(r.before_deadline).toBe(true);
+      } else {
+        // refused every time: still an untouched draft
+        expect(r.status).toBe('draft');
+        expect(r.receipt_no).toBeNull();
+        expect(r.submitted_at).toBeNull();
+      }
+    }
+    expect(submitted).toHaveLength(receiptOf.size);
+    for (const o of ok) {
+      const row = stored.find((r) => r.id === o.draft.appId)!;
+      expect(new Date(o.body.submittedAt!).getTime()).toBe(row.submitted_at!.getTime());
+    }
+
+    // Receipt serials are exactly 1..N, and the call's counters moved once per application.
+    const n = submitted.length;
+    const serials = submitted.map((r) => Number(r.receipt_no!.slice(-4))).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    const [call] = await h.query<{ submitted_count: number; receipt_seq: number }>(
+      'SELECT submitted_count, receipt_seq FROM calls WHERE id = $1',
+      [callId],
+    );
+    expect(call.submitted_count).toBe(n);
+    expect(call.receipt_seq).toBe(n);
+    const [{ live }] = await h.query<{ live: number }>(
+      `SELECT count(*)::int AS live FROM applications WHERE call_id = $1 AND status = 'submitted'`,
+      [callId],
+    );
+    expect(live).toBe(n);
+
+    // Side effects happened once per submission: one confirmation mail, one audit entry.
+    const [{ mails }] = await h.query<{ mails: number }>(
+      `SELECT count(*)::int AS mails FROM outbox WHERE "to" LIKE 'rush%@test.itda.kr'`,
+    );
+    expect(mails).toBe(n);
+    const [{ audits }] = await h.query<{ audits: number }>(
+      `SELECT count(*)::int AS audits FROM audit_log WHERE action = 'application.submit' AND entity_id = ANY($1)`,
+      [drafts.map((d) => d.appId)],
+    );
+    expect(audits).toBe(n);
+    console.log(
+      `deadline rush: ${outcomes.length} requests (${DUPLICATES} duplicated) → ${ok.length} × 200 (${n} applications), ${refused.length} × 409 deadline_passed`,
+    );
+  }, 60_000);
+});
