@@ -16,7 +16,7 @@ import type { DbHandle } from './db/client';
 import { modules } from './modules';
 import { authPlugin } from './platform/auth/plugin';
 import { registerDocs } from './platform/docs';
-import { registerErrorHandling } from './platform/error-handler';
+import { registerErrorHandling, registerNotFound } from './platform/error-handler';
 import type { JobRunner } from './platform/jobs';
 import { registerWeb } from './platform/web';
 
@@ -112,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
   await registerDocs(app);
-  if (deps.serveWeb) await registerWeb(app);
+  // One not-found handler: the web app's (SPA fallback) when it is served, else the plain 404.
+  if (!(deps.serveWeb && (await registerWeb(app)))) registerNotFound(app);
   return app;
 }

@@ -84,7 +84,10 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return sendError(request, reply, 500, 'internal');
   });
+}
 
+/** 404 for unknown routes (the web plugin installs its own, SPA-aware, handler instead). */
+export function registerNotFound(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'route_not_found'));
 }
 

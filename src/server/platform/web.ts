@@ -17,11 +17,11 @@ export function webRoot(): string | undefined {
 }
 
 /** Serves the built React app; unknown non-API paths get index.html (client-side routing). */
-export async function registerWeb(app: FastifyInstance) {
+export async function registerWeb(app: FastifyInstance): Promise<boolean> {
   const root = webRoot();
   if (!root) {
     app.log.warn('dist/web not found: run `npm run build` to serve the web app');
-    return;
+    return false;
   }
   await app.register(fastifyStatic, {
     root,
@@ -39,4 +39,5 @@ export async function registerWeb(app: FastifyInstance) {
     }
     return sendError(request, reply, 404, 'route_not_found');
   });
+  return true;
 }
