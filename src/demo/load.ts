@@ -5,6 +5,7 @@ import { withCheckDigit } from '../shared/brn';
 import { districtLabel } from '../shared/districts';
 import { companyNameKey } from '../shared/text';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
+import { loadDemoDiagnoses } from './diagnosis';
 import { FIRM_COLUMNS, firmCsvLine, generateFirm } from './firms';
 import { loadDemoApplications, loadDemoPrograms } from './programs';
 
@@ -215,6 +216,7 @@ export async function loadDemoWorld(
     consulting: SEED_FIRMS.slice(0, 5).map((_, i) => seedBrn(i)),
     ai: SEED_FIRMS.slice(5, 15).map((_, i) => seedBrn(i + 5)),
   });
+  await loadDemoDiagnoses(handle, { seedBrns: SEED_FIRMS.map((_, i) => seedBrn(i)), generatedFirms: n });
   await db.execute(sql`ANALYZE`);
   const [{ c }] = await sqlRows<{ c: number }>(db, sql`SELECT count(*)::int AS c FROM companies`);
   log(

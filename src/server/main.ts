@@ -4,7 +4,9 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { ensureBootstrapAdmin } from './modules/accounts/bootstrap';
+import { installDefaults } from './modules/diagnosis/instruments';
 import { registerJobs } from './modules/jobs';
+import { systemActor } from './platform/actor';
 import { JobRunner } from './platform/jobs';
 import { scheduleMaintenance } from './platform/maintenance';
 
@@ -17,6 +19,8 @@ async function main() {
   const jobs = new JobRunner(handle.db, { log: (msg, err) => console.error(msg, err) });
   registerJobs(jobs, handle);
   if (config.demo) await loadDemoWorld(handle, { log: (m) => console.log(`[demo] ${m}`) });
+  // Reference data every install needs (idempotent): the default diagnosis instrument and rules.
+  await installDefaults(handle.db, systemActor('startup'));
   const admin = await ensureBootstrapAdmin(handle.db, config.bootstrapAdmin);
   if (admin === 'created') console.log(`[accounts] first admin created: ${config.bootstrapAdmin?.email}`);
   if (admin === 'missing')

@@ -4,6 +4,7 @@ import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../shared/brn';
 import { ROLES, type Role } from '../shared/enums';
+import { DEFAULT_INSTRUMENT } from './modules/diagnosis/default-instrument';
 import { type Session, setupTestApp } from './test/app';
 
 /**
@@ -82,6 +83,29 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/applications/:id/files/:fileId': STAFF_OR_MEMBER,
   'GET /api/calls/:id/applications/documents.zip': STAFF,
   'GET /api/calls/:id/applications/export.xlsx': STAFF,
+  // diagnosis
+  'GET /api/diagnosis/instruments/current': PUBLIC,
+  'GET /api/diagnosis/instruments': STAFF,
+  'POST /api/diagnosis/instruments': STAFF,
+  'GET /api/diagnosis/instruments/:id': STAFF,
+  'PUT /api/diagnosis/instruments/:id': STAFF,
+  'POST /api/diagnosis/instruments/:id/publish': STAFF,
+  'DELETE /api/diagnosis/instruments/:id': STAFF,
+  'GET /api/diagnosis/recommendation-rules': STAFF,
+  'POST /api/diagnosis/recommendation-rules': STAFF,
+  'PATCH /api/diagnosis/recommendation-rules/:id': STAFF,
+  'DELETE /api/diagnosis/recommendation-rules/:id': STAFF,
+  'POST /api/companies/:id/diagnoses': ['sme'],
+  'GET /api/companies/:id/diagnoses': [...STAFF, 'sme'],
+  'GET /api/diagnoses/:id': [...STAFF, 'sme'],
+  'PUT /api/diagnoses/:id/answers': ['sme'],
+  'POST /api/diagnoses/:id/submit': ['sme'],
+  'GET /api/diagnoses/:id/recommendations': [...STAFF, 'sme'],
+  'GET /api/diagnoses/:id/report.pdf': [...STAFF, 'sme'],
+  'GET /api/diagnoses/:id/answers.xlsx': STAFF,
+  'POST /api/diagnosis/invitations': [...STAFF, 'partner'],
+  'GET /api/diagnosis/invitations': [...STAFF, 'partner'],
+  'GET /api/diagnosis/analytics': [...STAFF, 'viewer'],
 };
 
 /** Query strings some routes need to pass validation. */
@@ -133,6 +157,17 @@ const BODIES: Record<string, () => unknown> = {
     dueAt: '2099-01-01T18:00:00+09:00',
   }),
   'POST /api/applications/:id/review': () => ({ status: 'incomplete', reason: '서류 미비' }),
+  'POST /api/diagnosis/instruments': () => ({ from: 'latest' }),
+  'PUT /api/diagnosis/instruments/:id': () => ({ content: DEFAULT_INSTRUMENT, revision: 1 }),
+  'POST /api/diagnosis/recommendation-rules': () => ({
+    programCode: 'DXC',
+    conditions: [{ on: 'stage', op: 'lte', value: 2 }],
+    reason: { ko: '권한 매트릭스 시험 규칙' },
+  }),
+  'PATCH /api/diagnosis/recommendation-rules/:id': () => ({ priority: 5 }),
+  'POST /api/companies/:id/diagnoses': () => ({}),
+  'PUT /api/diagnoses/:id/answers': () => ({ answers: {} }),
+  'POST /api/diagnosis/invitations': () => ({ targets: [{ companyId: randomUUID() }] }),
 };
 
 /** Routes that end the caller's sessions: called with a throwaway account of the role. */

@@ -3,6 +3,7 @@ import { accountRoutes } from './accounts/routes';
 import { applicationRoutes } from './applications/routes';
 import { companyImportRoutes } from './companies/import-routes';
 import { companyRoutes } from './companies/routes';
+import { diagnosisRoutes } from './diagnosis/routes';
 import { programRoutes } from './programs/routes';
 import { systemRoutes } from './system/routes';
 
@@ -14,4 +15,5 @@ export const modules: FastifyPluginAsync[] = [
   companyImportRoutes,
   programRoutes,
   applicationRoutes,
+  diagnosisRoutes,
 ] as FastifyPluginAsync[];

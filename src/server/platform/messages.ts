@@ -125,6 +125,26 @@ const messages: Record<string, Record<Lang, string>> = {
   },
   file_extension: { ko: '허용된 파일 형식: {accept}', en: 'Allowed file types: {accept}' },
   call_archived: { ko: '보관된 공고는 수정할 수 없습니다.', en: 'An archived call cannot be edited.' },
+  instrument_published: {
+    ko: '게시된 진단 도구는 바꿀 수 없습니다. 새 버전 초안을 만들어 수정해 주세요.',
+    en: 'A published instrument cannot be changed; draft a new version instead.',
+  },
+  instrument_none: {
+    ko: '게시된 진단 도구가 없어 진단을 시작할 수 없습니다.',
+    en: 'No instrument has been published, so a diagnosis cannot start.',
+  },
+  diagnosis_submitted: {
+    ko: '제출한 진단은 바꿀 수 없습니다. 새 진단을 시작해 주세요.',
+    en: 'A submitted diagnosis cannot be changed; start a new one.',
+  },
+  diagnosis_incomplete: {
+    ko: '답하지 않은 필수 문항이 {count}개 있습니다.',
+    en: '{count} required questions are unanswered.',
+  },
+  diagnosis_not_submitted: {
+    ko: '진단을 제출한 뒤에 결과를 볼 수 있습니다.',
+    en: 'The result is available once the diagnosis is submitted.',
+  },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
     en: 'Something went wrong. If it persists, contact us with the request id.',
@@ -235,6 +255,24 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
   },
   mapping_invalid: { ko: '열 연결(매핑)을 확인해 주세요.', en: 'Please check the column mapping.' },
   association_required: { ko: '협단체를 선택해 주세요.', en: 'Please choose an association.' },
+  points_required: {
+    ko: '점수가 있는 보기가 하나 이상 필요합니다.',
+    en: 'At least one option must be worth points.',
+  },
+  stages_order: {
+    ko: '단계는 1부터 차례로, 기준 점수는 0에서 시작해 커져야 합니다.',
+    en: 'Stages run from 1 in order; thresholds start at 0 and increase.',
+  },
+  unknown_option: { ko: '보기에 없는 값입니다.', en: 'This is not one of the options.' },
+  exclusive_option: {
+    ko: '‘해당 없음’은 다른 보기와 함께 고를 수 없습니다.',
+    en: '“None of these” cannot be combined with other options.',
+  },
+  unknown_dimension: { ko: '진단 도구에 없는 영역입니다.', en: 'This area is not in the instrument.' },
+  invitation_target: {
+    ko: '초대할 기업 또는 이메일을 지정해 주세요.',
+    en: 'Choose a company or an email address to invite.',
+  },
 };
 Object.assign(fieldMessages, customFieldMessages);
 

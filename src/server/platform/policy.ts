@@ -46,6 +46,17 @@ const rules = {
   'application.read': (a, r) => isStaff(a) || member(a, r),
   /** staff handle applications: lists, supplements, incomplete/ineligible, exports */
   'application.manage': roles('admin', 'manager'),
+  /** DX diagnosis: an SME member takes the diagnosis of their own company */
+  'diagnosis.take': (a, r) => a.role === 'sme' && member(a, r),
+  /** a company's diagnoses and results: staff, or an SME member of the company (partners see aggregates only) */
+  'diagnosis.read': (a, r) => isStaff(a) || (a.role === 'sme' && member(a, r)),
+  /** instruments, recommendation rules, answer exports */
+  'diagnosis.manage': roles('admin', 'manager'),
+  /** invite firms to the diagnosis: staff any firm, partners their association's member firms */
+  'diagnosis.invite': (a, r) => isStaff(a) || partnerOf(a, r),
+  'diagnosis.invitations': roles('admin', 'manager', 'partner'),
+  /** aggregate statistics, no personal data */
+  'diagnosis.analytics': roles('admin', 'manager', 'viewer'),
   'user.manage': roles('admin'),
   'audit.read': roles('admin', 'manager'),
   'accessLog.read': roles('admin'),

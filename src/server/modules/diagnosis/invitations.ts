@@ -1,0 +1,212 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, count, desc, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { maskEmail } from '../../../shared/text';
+import type { Database } from '../../db/client';
+import { type Actor, isStaff } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
+import { assertCan, assertCanAny } from '../../platform/policy';
+import { outbox } from '../../platform/schema';
+import { companies } from '../companies/schema';
+import { loadCompany } from '../companies/service';
+import type { InvitationCreateBody, InvitationStatus } from './contract';
+import { diagnosisInvitations } from './schema';
+
+/**
+ * Invitations to take the diagnosis: partners invite their association's member firms, staff any firm
+ * or an email address. A link (random token, only its hash stored) and an outbox email; tracked
+ * sent → started → submitted. Partners see their own invitations and aggregates, never answers.
+ */
+type Row = typeof diagnosisInvitations.$inferSelect;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const invitationLink = (token: string) => `/diagnosis/start?invite=${encodeURIComponent(token)}`;
+
+const statusOf = (r: Pick<Row, 'startedAt' | 'submittedAt'>): InvitationStatus =>
+  r.submittedAt ? 'submitted' : r.startedAt ? 'started' : 'sent';
+
+function mapInvitation(r: Row, companyName: string | null, partner: boolean) {
+  return {
+    id: r.id,
+    companyId: r.companyId,
+    companyName,
+    email: partner ? maskEmail(r.email) : r.email,
+    associationId: r.associationId,
+    status: statusOf(r),
+    sentAt: r.sentAt.toISOString(),
+    startedAt: r.startedAt?.toISOString() ?? null,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+  };
+}
+
+export async function createInvitations({
+  db,
+  actor,
+  input,
+  origin,
+}: {
+  db: Database;
+  actor: Actor;
+  input: InvitationCreateBody;
+  /** the site's origin for the link in the email, e.g. https://itda.example.kr */
+  origin: string;
+}) {
+  assertCanAny(actor, 'diagnosis.invite');
+  const targets: {
+    companyId: string | null;
+    companyName: string | null;
+    email: string | null;
+    associationId: string | null;
+    inviter: string;
+  }[] = [];
+  for (const t of input.targets) {
+    if (!t.companyId) {
+      assertCan(actor, 'diagnosis.invite');
+      targets.push({
+        companyId: null,
+        companyName: null,
+        email: t.email!,
+        associationId: null,
+        inviter: '서울산업진흥원',
+      });
+      continue;
+    }
+    const { row, assoc, resource } = await loadCompany(db, t.companyId);
+    assertCan(actor, 'diagnosis.invite', resource);
+    const mine = isStaff(actor) ? undefined : assoc.find((a) => actor.associationIds.includes(a.id));
+    targets.push({
+      companyId: row.id,
+      companyName: row.name,
+      email: t.email ?? row.email ?? null,
+      associationId: mine?.id ?? null,
+      inviter: mine?.name ?? '서울산업진흥원',
+    });
+  }
+  const created = await db.transaction(async (tx) => {
+    const out = [];
+    for (const t of targets) {
+      const token = randomBytes(24).toString('base64url');
+      const [row] = await tx
+        .insert(diagnosisInvitations)
+        .values({
+          tokenHash: hashToken(token),
+          companyId: t.companyId,
+          email: t.email,
+          associationId: t.associationId,
+          message: input.message ?? null,
+          invitedBy: actor.userId,
+        })
+        .returning();
+      if (t.email) {
+        const to = t.companyName ? `${t.companyName} 담당자님` : '대표님';
+        await tx.insert(outbox).values({
+          to: t.email,
+          subject: `[잇다] DX 수준진단 참여 안내${t.companyName ? ` — ${t.companyName}` : ''}`,
+          body: [
+            `${to}, 안녕하세요.`,
+            `${t.inviter}에서 잇다(서울 중소기업 디지털 전환 지원 플랫폼)의 DX 수준진단 참여를 요청했습니다.`,
+            ...(input.message ? ['', input.message] : []),
+            '',
+            '6개 영역 30개 문항, 15분 정도면 마칠 수 있고 답은 자동 저장됩니다.',
+            '결과(종합 점수·단계, 같은 규모·업종 기업과의 비교, 맞춤 지원사업 추천)는 귀사만 볼 수 있으며,',
+            '요청한 기관에는 참여 여부만 공유됩니다.',
+            '',
+            `진단 시작: ${origin}${invitationLink(token)}`,
+          ].join('\n'),
+        });
+      }
+      out.push({ ...mapInvitation(row, t.companyName, false), link: invitationLink(token) });
+    }
+    await recordAudit(tx, actor, {
+      action: 'diagnosis.invite',
+      entityType: 'diagnosis_invitation',
+      after: {
+        count: out.length,
+        ids: out.map((o) => o.id),
+        companyIds: out.map((o) => o.companyId).filter(Boolean),
+        emails: out.filter((o) => o.email).length,
+      },
+    });
+    return out;
+  });
+  return { items: created };
+}
+
+/** The caller's invitations (staff: all; partners: their associations') with aggregate counts. */
+export async function listInvitations({
+  db,
+  actor,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  input: { status?: InvitationStatus; page: number; pageSize: number };
+}) {
+  assertCan(actor, 'diagnosis.invitations');
+  const partner = !isStaff(actor);
+  const scope: SQL | undefined = partner
+    ? actor.associationIds.length
+      ? inArray(diagnosisInvitations.associationId, actor.associationIds)
+      : sql`false`
+    : undefined;
+  const byStatus =
+    input.status === 'submitted'
+      ? isNotNull(diagnosisInvitations.submittedAt)
+      : input.status === 'started'
+        ? and(isNotNull(diagnosisInvitations.startedAt), isNull(diagnosisInvitations.submittedAt))
+        : input.status === 'sent'
+          ? isNull(diagnosisInvitations.startedAt)
+          : undefined;
+  const where = and(scope, byStatus);
+  const rows = await db
+    .select({ i: diagnosisInvitations, companyName: companies.name })
+    .from(diagnosisInvitations)
+    .leftJoin(companies, sql`${companies.id} = ${diagnosisInvitations.companyId}`)
+    .where(where)
+    .orderBy(desc(diagnosisInvitations.sentAt), desc(diagnosisInvitations.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  const [{ total }] = await db.select({ total: count() }).from(diagnosisInvitations).where(where);
+  const [totals] = await db
+    .select({
+      sent: count(),
+      started: count(diagnosisInvitations.startedAt),
+      submitted: count(diagnosisInvitations.submittedAt),
+    })
+    .from(diagnosisInvitations)
+    .where(scope);
+  return {
+    items: rows.map((r) => mapInvitation(r.i, r.companyName, partner)),
+    total: Number(total),
+    page: input.page,
+    pageSize: input.pageSize,
+    totals: {
+      sent: Number(totals.sent),
+      started: Number(totals.started),
+      submitted: Number(totals.submitted),
+    },
+  };
+}
+
+/** A diagnosis started: the invitation of the link (if any) and the company's open invitations. */
+export async function trackInvitationStart(
+  tx: Database,
+  p: { companyId: string; diagnosisId: string; token?: string },
+) {
+  if (p.token)
+    await tx.execute(sql`
+      UPDATE diagnosis_invitations SET company_id = coalesce(company_id, ${p.companyId}),
+        diagnosis_id = ${p.diagnosisId}, started_at = coalesce(started_at, now())
+      WHERE token_hash = ${hashToken(p.token)} AND (company_id IS NULL OR company_id = ${p.companyId})
+        AND submitted_at IS NULL`);
+  await tx.execute(sql`
+    UPDATE diagnosis_invitations SET diagnosis_id = ${p.diagnosisId}, started_at = now()
+    WHERE company_id = ${p.companyId} AND started_at IS NULL`);
+}
+
+/** A diagnosis submitted: every open invitation of the company (or of that diagnosis) is done. */
+export async function trackInvitationSubmit(tx: Database, p: { companyId: string; diagnosisId: string }) {
+  await tx.execute(sql`
+    UPDATE diagnosis_invitations SET submitted_at = now(), diagnosis_id = coalesce(diagnosis_id, ${p.diagnosisId}),
+      started_at = coalesce(started_at, now())
+    WHERE (company_id = ${p.companyId} OR diagnosis_id = ${p.diagnosisId}) AND submitted_at IS NULL`);
+}
