@@ -62,6 +62,8 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/me/companies/claim': ['sme', 'supplier'],
   // programs and calls
   'GET /api/programs': PUBLIC,
+  'POST /api/programs': STAFF,
+  'PATCH /api/programs/:id': STAFF,
   'GET /api/calls': PUBLIC,
   'POST /api/calls': STAFF,
   'GET /api/calls/:id': PUBLIC,
@@ -149,6 +151,12 @@ const BODIES: Record<string, () => unknown> = {
     ],
   }),
   'PATCH /api/calls/:id': () => ({ title: '매트릭스 공고 수정', version: 1 }),
+  'POST /api/programs': () => ({
+    code: `M${String.fromCharCode(65 + (++seq % 26))}X`,
+    module: 'support',
+    nameKo: '매트릭스 사업',
+  }),
+  'PATCH /api/programs/:id': () => ({ nameKo: '매트릭스 사업 수정' }),
   'POST /api/calls/:id/transition': () => ({ to: 'published' }),
   'POST /api/calls/:id/applications': () => ({}),
   'PATCH /api/applications/:id': () => ({ answers: {} }),

@@ -222,6 +222,10 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
     en: 'The password must not contain your email name.',
   },
   consent_required: { ko: '필수 동의 항목입니다.', en: 'This consent is required.' },
+  program_code_format: {
+    ko: '사업 코드는 영문 대문자 2~6자입니다(예: AIX).',
+    en: 'Program codes are 2–6 capital letters (e.g. AIX).',
+  },
   closes_before_opens: {
     ko: '마감 시각은 접수 시작 시각보다 늦어야 합니다.',
     en: 'The closing time must be after the opening time.',

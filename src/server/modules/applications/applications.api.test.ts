@@ -178,3 +178,75 @@ describe('calls and applications', () => {
     expect(r.json().error.code).toBe('illegal_transition');
   });
 });
+
+describe('programs and calls (staff)', () => {
+  it('creates a program with budgets, a call with a form, publishes it; a form with applications gets a new version', async () => {
+    const mgr = await t().loginAs('manager');
+    const p = await mgr.inject({
+      method: 'POST',
+      url: '/api/programs',
+      payload: {
+        code: 'TST',
+        module: 'support',
+        nameKo: '시험 사업',
+        budgets: [{ year: 2026, amount: 100_000_000 }],
+      },
+    });
+    expect(p.statusCode).toBe(201);
+    expect(p.json().budgets).toEqual([{ year: 2026, amount: 100_000_000 }]);
+    const now = Date.now();
+    const c = await mgr.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: {
+        programId: p.json().id,
+        year: 2026,
+        title: '시험 공고',
+        opensAt: new Date(now - 3600_000).toISOString(),
+        closesAt: new Date(now + 86400_000).toISOString(),
+        capacity: 3,
+        eligibility: [{ type: 'seoulLocated' }],
+        form: [
+          {
+            key: 's',
+            title: { ko: '기본' },
+            fields: [{ key: 'a', type: 'shortText', label: { ko: '항목' }, required: true }],
+          },
+        ],
+      },
+    });
+    expect(c.statusCode).toBe(201);
+    const anon = await t().app.inject({ method: 'GET', url: `/api/calls/${c.json().id}` });
+    expect(anon.statusCode).toBe(404);
+    const pub = await mgr.inject({
+      method: 'POST',
+      url: `/api/calls/${c.json().id}/transition`,
+      payload: { to: 'published' },
+    });
+    expect(pub.json().status).toBe('open');
+    const sme = await t().loginAs('sme');
+    const draft = await sme.inject({
+      method: 'POST',
+      url: `/api/calls/${c.json().id}/applications`,
+      payload: {},
+    });
+    expect(draft.statusCode).toBe(201);
+    const edited = await mgr.inject({
+      method: 'PATCH',
+      url: `/api/calls/${c.json().id}`,
+      payload: {
+        version: pub.json().version,
+        form: [
+          {
+            key: 's',
+            title: { ko: '기본' },
+            fields: [{ key: 'b', type: 'longText', label: { ko: '새 항목' } }],
+          },
+        ],
+      },
+    });
+    expect(edited.json().form.version).toBe(2);
+    const stillV1 = await sme.inject({ method: 'GET', url: `/api/applications/${draft.json().id}` });
+    expect(stillV1.json().formVersion).toBe(1);
+  });
+});

@@ -141,3 +141,19 @@ export const callListResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+export const programBody = z.strictObject({
+  code: z.string().regex(/^[A-Z]{2,6}$/, 'program_code_format'),
+  module: z.enum(PROGRAM_MODULES),
+  nameKo: z.string().trim().min(2).max(200),
+  nameEn: z.string().trim().max(200).default(''),
+  summaryKo: z.string().trim().max(2000).default(''),
+  summaryEn: z.string().trim().max(2000).default(''),
+  target: z.string().trim().max(500).default(''),
+  owner: z.string().trim().max(200).default(''),
+  budgets: z
+    .array(z.object({ year: z.number().int().min(2000).max(2100), amount: moneySchema }))
+    .max(20)
+    .default([]),
+});
+export const programPatchBody = programBody.partial().omit({ code: true });

@@ -8,8 +8,11 @@ import {
   callPatchBody,
   callSchema,
   callTransitionBody,
+  programBody,
   programListQuery,
   programListResponse,
+  programPatchBody,
+  programSchema,
 } from './contract';
 import { eligibilityResult } from './eligibility-contract';
 import * as svc from './service';
@@ -30,6 +33,37 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => svc.listPrograms({ db, module: request.query.module }),
+  );
+
+  app.post(
+    '/programs',
+    {
+      schema: {
+        tags,
+        summary: '사업 등록 / Create a program',
+        body: programBody,
+        response: { 201: programSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return svc.createProgram({ db, actor: request.actor, input: request.body });
+    },
+  );
+
+  app.patch(
+    '/programs/:id',
+    {
+      schema: {
+        tags,
+        summary: '사업 수정(예산 포함) / Edit a program',
+        params: uuidParam,
+        body: programPatchBody,
+        response: { 200: programSchema },
+      },
+    },
+    async (request) =>
+      svc.patchProgram({ db, actor: request.actor, id: request.params.id, input: request.body }),
   );
 
   app.get(

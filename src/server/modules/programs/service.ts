@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { CallStatus } from '../../../shared/enums';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -7,7 +8,15 @@ import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
 import { companies } from '../companies/schema';
-import type { Call, CallCreateBody, CallPatchBody, CallSummary, Program } from './contract';
+import type {
+  Call,
+  CallCreateBody,
+  CallPatchBody,
+  CallSummary,
+  Program,
+  programBody,
+  programPatchBody,
+} from './contract';
 import { evaluateRules } from './eligibility';
 import type { EligibilityRule } from './eligibility-contract';
 import type { FormSection } from './form-contract';
@@ -350,4 +359,77 @@ export async function checkEligibility({
     now: await dbNow(db),
   });
   return { companyId, eligible: checks.every((x) => x.ok), checks };
+}
+
+async function programById(db: Database, id: string): Promise<Program> {
+  const { items } = await listPrograms({ db });
+  const p = items.find((x) => x.id === id);
+  if (!p) throw new NotFoundError('program');
+  return p;
+}
+
+/** Staff create a program (사업) with its yearly budgets. */
+export async function createProgram({
+  db,
+  actor,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  input: z.infer<typeof programBody>;
+}) {
+  assertCan(actor, 'call.manage');
+  const id = await db.transaction(async (tx) => {
+    const { budgets, ...fields } = input;
+    const [dup] = await tx.select({ id: programs.id }).from(programs).where(eq(programs.code, input.code));
+    if (dup) throw new ConflictError('conflict');
+    const [p] = await tx.insert(programs).values(fields).returning();
+    if (budgets.length)
+      await tx.insert(programBudgets).values(budgets.map((b) => ({ programId: p.id, ...b })));
+    await recordAudit(tx, actor, {
+      action: 'program.create',
+      entityType: 'program',
+      entityId: p.id,
+      after: input,
+    });
+    return p.id;
+  });
+  return programById(db, id);
+}
+
+export async function patchProgram({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  input: z.infer<typeof programPatchBody>;
+}) {
+  assertCan(actor, 'call.manage');
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(programs).where(eq(programs.id, id)).for('update');
+    if (!before) throw new NotFoundError('program');
+    const { budgets, ...fields } = input;
+    if (Object.keys(fields).length)
+      await tx
+        .update(programs)
+        .set({ ...fields, updatedAt: new Date() })
+        .where(eq(programs.id, id));
+    if (budgets) {
+      await tx.delete(programBudgets).where(eq(programBudgets.programId, id));
+      if (budgets.length)
+        await tx.insert(programBudgets).values(budgets.map((b) => ({ programId: id, ...b })));
+    }
+    await recordAudit(tx, actor, {
+      action: 'program.update',
+      entityType: 'program',
+      entityId: id,
+      before,
+      after: input,
+    });
+  });
+  return programById(db, id);
 }
