@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   loginBody,
@@ -26,13 +26,21 @@ export function useUser(): SessionUser | null | undefined {
   return data ? data.user : undefined;
 }
 
+/**
+ * Another person's data must not survive a change of session: drop every cached query except `me`,
+ * which is updated in place so the layout's observer keeps following it (clear() would orphan it).
+ */
+function forgetOtherQueries(qc: QueryClient) {
+  qc.removeQueries({ predicate: (q) => !(q.queryKey.length === 1 && q.queryKey[0] === 'me') });
+}
+
 function useSessionMutation<TBody>(path: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: TBody) => post<MeResponse>(path, body),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
-      qc.clear();
+      forgetOtherQueries(qc);
       qc.setQueryData(['me'], me);
     },
   });
@@ -47,8 +55,10 @@ export function useLogout(everywhere = false) {
     mutationFn: () => post<{ ok: true }>(everywhere ? '/auth/logout-all' : '/auth/logout'),
     onSettled: async () => {
       setCsrfToken(null);
-      qc.clear();
-      await qc.fetchQuery({ queryKey: ['me'], queryFn: fetchMe });
+      // signed out first, so pages that need a session unmount instead of refetching without one
+      qc.setQueryData<MeResponse>(['me'], { user: null, csrfToken: null });
+      forgetOtherQueries(qc);
+      await qc.refetchQueries({ queryKey: ['me'], exact: true });
     },
   });
 }

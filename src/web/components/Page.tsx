@@ -53,18 +53,26 @@ export function Section({
   actions,
   children,
   className,
+  focusOnMount,
 }: {
   title: ReactNode;
   id?: string;
   actions?: ReactNode;
   children: ReactNode;
   className?: string;
+  /** move focus to the heading when the section appears (e.g. the next step of a wizard) */
+  focusOnMount?: boolean;
 }) {
   const headingId = id ? `${id}-title` : undefined;
+  const ref = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the section first appears
+  useEffect(() => {
+    if (focusOnMount) ref.current?.focus();
+  }, []);
   return (
     <section className={`app-section${className ? ` ${className}` : ''}`} aria-labelledby={headingId} id={id}>
       <div className="app-section__head">
-        <h2 className="app-h2" id={headingId}>
+        <h2 className="app-h2" id={headingId} ref={ref} tabIndex={focusOnMount ? -1 : undefined}>
           {title}
         </h2>
         {actions && <div className="app-section__actions">{actions}</div>}

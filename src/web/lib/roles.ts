@@ -10,15 +10,20 @@ export interface NavItem {
   to: string;
   key: string;
   roles?: readonly Role[];
-  /** match only this exact path for the active state */
-  end?: boolean;
+  /** whether a path belongs to this item (defaults to the path itself and everything under it) */
+  match?: (path: string) => boolean;
 }
 
 /** The main navigation; items without roles are for everyone. */
 export const NAV_ITEMS: NavItem[] = [
-  { to: '/', key: 'nav.home', end: true },
+  { to: '/', key: 'nav.home', match: (p) => p === '/' },
   { to: '/my/company', key: 'nav.myCompany', roles: COMPANY_ROLES },
-  { to: '/companies', key: 'nav.companies', roles: REGISTRY_ROLES, end: true },
+  {
+    to: '/companies',
+    key: 'nav.companies',
+    roles: REGISTRY_ROLES,
+    match: (p) => p === '/companies' || (/^\/companies\/[^/]+$/.test(p) && !/\/(duplicates|import)$/.test(p)),
+  },
   { to: '/companies/duplicates', key: 'nav.duplicates', roles: STAFF },
   { to: '/companies/import', key: 'nav.import', roles: REGISTRY_ROLES },
   { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
@@ -28,4 +33,8 @@ export const NAV_ITEMS: NavItem[] = [
 
 export function navFor(role: Role | undefined): NavItem[] {
   return NAV_ITEMS.filter((i) => !i.roles || (role && i.roles.includes(role)));
+}
+
+export function isNavActive(item: NavItem, path: string): boolean {
+  return item.match ? item.match(path) : path === item.to || path.startsWith(`${item.to}/`);
 }

@@ -56,6 +56,7 @@ export async function login({
     .where(
       and(
         sql`lower(${loginAttempts.email}) = ${email}`,
+        eq(loginAttempts.ok, false),
         gt(loginAttempts.at, sql`now() - interval '1 hour'`),
       ),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { setupTestApp } from '../../test/app';
+import { seedBrn } from '../../../demo/load';
+import { sessionFrom, setupTestApp } from '../../test/app';
 
 const t = setupTestApp();
 
@@ -114,5 +115,41 @@ describe('companies API', () => {
     expect(merged.tags.sort()).toEqual(['a', 'b']);
     const gone = (await s.inject({ method: 'GET', url: `/api/companies?q=9998100029` })).json();
     expect(gone.total).toBe(0);
+  });
+});
+
+describe('company membership', () => {
+  it('a colleague claiming an owned firm waits as pending; the owner sees and approves them', async () => {
+    const signup = await t().app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: {
+        email: 'colleague@example.kr',
+        password: 'Haneul-Dari-2048',
+        name: '이동료',
+        role: 'sme',
+        consents: { terms: true, privacy: true },
+      },
+    });
+    expect(signup.statusCode).toBe(201);
+    const colleague = sessionFrom(t().app, signup);
+    const claim = await colleague.inject({
+      method: 'POST',
+      url: '/api/me/companies/claim',
+      payload: { brn: seedBrn(0) },
+    });
+    expect(claim.json()).toMatchObject({ role: 'member', status: 'pending' });
+    const owner = await t().loginAs('sme');
+    const members = (
+      await owner.inject({ method: 'GET', url: `/api/companies/${claim.json().companyId}/members` })
+    ).json();
+    expect(members.items.find((m: { email: string }) => m.email === 'colleague@example.kr').status).toBe(
+      'pending',
+    );
+    const ok = await owner.inject({
+      method: 'POST',
+      url: `/api/companies/${claim.json().companyId}/members/${colleague.userId}/approve`,
+    });
+    expect(ok.statusCode).toBe(200);
   });
 });

@@ -179,6 +179,8 @@ export const memberSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: z.enum(['owner', 'member']),
+  /** pending: waiting for the owner's (or staff's) approval */
+  status: z.enum(['active', 'pending']),
   createdAt: z.string(),
 });
 export const membersResponse = z.object({ items: z.array(memberSchema) });

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { SessionUser } from '../../api/auth';
-import { navFor } from '../../lib/roles';
+import { isNavActive, navFor } from '../../lib/roles';
 
 /** The one main navigation: a bar on wide screens, a panel behind the menu button on narrow ones. */
 export function MainNav({
@@ -18,15 +18,22 @@ export function MainNav({
   extra: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   return (
     <nav className={`app-gnb${open ? ' is-open' : ''}`} id={id} aria-label={t('nav.label')}>
       <div className="inner">
         <ul className="app-gnb__list">
           {navFor(user?.role).map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.end} className="app-gnb__link">
+              <Link
+                to={item.to}
+                className="app-gnb__link"
+                aria-current={
+                  pathname === item.to ? 'page' : isNavActive(item, pathname) ? 'true' : undefined
+                }
+              >
                 {t(item.key)}
-              </NavLink>
+              </Link>
             </li>
           ))}
         </ul>

@@ -1,15 +1,20 @@
 import { useNavigate } from 'react-router';
 import { useLogout } from '../../api/auth';
 
-/** Sign out here or everywhere, then go home. */
+/**
+ * Sign out here or everywhere. Leaves the current page first, so pages that need a session do not
+ * refetch their data without one; the home page then confirms the sign-out.
+ */
 export function useSignOut() {
   const navigate = useNavigate();
   const here = useLogout(false);
   const everywhere = useLogout(true);
-  const run = (all: boolean) =>
+  const run = (all: boolean) => {
+    navigate('/');
     (all ? everywhere : here).mutate(undefined, {
-      onSettled: () => navigate('/', { state: { signedOut: all ? 'all' : 'here' } }),
+      onSuccess: () => navigate('/', { replace: true, state: { signedOut: all ? 'all' : 'here' } }),
     });
+  };
   return {
     signOut: () => run(false),
     signOutEverywhere: () => run(true),

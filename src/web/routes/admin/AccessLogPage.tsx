@@ -54,7 +54,11 @@ export function AccessLogPage() {
         header: t('accessLog.count'),
         cell: (c) => formatNumber(c.getValue(), lang),
       }),
-      col.accessor('reason', { header: t('common.reason'), cell: (c) => c.getValue() ?? '' }),
+      col.accessor('reason', {
+        header: t('common.reason'),
+        cell: (c) => c.getValue() ?? '',
+        meta: { wrap: true },
+      }),
       col.accessor('ip', { header: t('accessLog.ip'), cell: (c) => c.getValue() ?? '' }),
     ],
     [t, i18n, lang],

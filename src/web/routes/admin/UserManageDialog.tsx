@@ -20,29 +20,34 @@ function RoleHistory({ userId, names }: { userId: string; names: Map<string, str
   if (changes.error) return <ErrorAlert error={changes.error} />;
   const role = (r: string | null) => (r ? t(`enums.role.${r}`) : '—');
   return (
-    <table className="app-changes">
-      <caption>{t('users.roleHistory')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('users.when')}</th>
-          <th scope="col">{t('users.change')}</th>
-          <th scope="col">{t('users.by')}</th>
-          <th scope="col">{t('common.reason')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.data.items.map((c) => (
-          <tr key={c.id}>
-            <td>{formatDateTime(c.at, lang)}</td>
-            <td>
-              {role(c.fromRole)} → {role(c.toRole)}
-            </td>
-            <td>{c.changedBy ? (names.get(c.changedBy) ?? c.changedBy.slice(0, 8)) : t('history.system')}</td>
-            <td>{c.reason === 'created' ? t('users.createdReason') : c.reason}</td>
+    <>
+      <h3 className="app-h3">{t('users.roleHistory')}</h3>
+      <table className="app-changes">
+        <caption>{t('users.roleHistory')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.when')}</th>
+            <th scope="col">{t('users.change')}</th>
+            <th scope="col">{t('users.by')}</th>
+            <th scope="col">{t('common.reason')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {changes.data.items.map((c) => (
+            <tr key={c.id}>
+              <td>{formatDateTime(c.at, lang)}</td>
+              <td>
+                {role(c.fromRole)} → {role(c.toRole)}
+              </td>
+              <td>
+                {c.changedBy ? (names.get(c.changedBy) ?? c.changedBy.slice(0, 8)) : t('history.system')}
+              </td>
+              <td>{c.reason === 'created' ? t('users.createdReason') : c.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -36,6 +36,9 @@ export function CompanyFilters({ value, onApply }: { value: Filters; onApply: (f
     set(k, [...list].join(','));
   };
   const districts = split(draft.district);
+  const activeCount = FILTER_KEYS.filter((k) => k !== 'q' && value[k]).length;
+  // Open on wide screens or when a filter is set; on phones the results come first.
+  const [moreOpen] = useState(() => activeCount > 0 || window.matchMedia('(min-width: 768px)').matches);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onApply(draft);
@@ -61,77 +64,89 @@ export function CompanyFilters({ value, onApply }: { value: Filters; onApply: (f
             {t('common.search')}
           </button>
         </div>
-        <details className="app-disclosure" open={districts.length > 0 || undefined}>
+        <details className="app-disclosure app-more-filters" open={moreOpen || undefined}>
           <summary>
-            {t('fields.district')}
-            {districts.length > 0 && ` (${t('companies.selectedCount', { n: districts.length })})`}
+            {t('companies.moreFilters')}
+            {activeCount > 0 && ` (${t('companies.activeFilters', { n: activeCount })})`}
           </summary>
-          <ChoiceGroup legend={t('companies.districtLegend')}>
-            <div className="app-check-grid">
-              {districtOptions(lang).map((o) => (
-                <Check
-                  key={o.value}
-                  label={o.label}
-                  checked={districts.includes(o.value)}
-                  onChange={(e) => toggle('district', o.value, e.target.checked)}
-                />
-              ))}
-            </div>
-          </ChoiceGroup>
-        </details>
-        <div className="app-grid-3">
-          <ChoiceGroup legend={t('fields.sizeClass')}>
-            {sizeClassOptions(t).map((o) => (
-              <Check
-                key={o.value}
-                label={o.label}
-                checked={split(draft.sizeClass).includes(o.value)}
-                onChange={(e) => toggle('sizeClass', o.value, e.target.checked)}
+          <div className="app-more-filters__body">
+            <details className="app-disclosure" open={districts.length > 0 || undefined}>
+              <summary>
+                {t('fields.district')}
+                {districts.length > 0 && ` (${t('companies.selectedCount', { n: districts.length })})`}
+              </summary>
+              <ChoiceGroup legend={t('companies.districtLegend')}>
+                <div className="app-check-grid">
+                  {districtOptions(lang).map((o) => (
+                    <Check
+                      key={o.value}
+                      label={o.label}
+                      checked={districts.includes(o.value)}
+                      onChange={(e) => toggle('district', o.value, e.target.checked)}
+                    />
+                  ))}
+                </div>
+              </ChoiceGroup>
+            </details>
+            <div className="app-grid-3">
+              <ChoiceGroup legend={t('fields.sizeClass')}>
+                {sizeClassOptions(t).map((o) => (
+                  <Check
+                    key={o.value}
+                    label={o.label}
+                    checked={split(draft.sizeClass).includes(o.value)}
+                    onChange={(e) => toggle('sizeClass', o.value, e.target.checked)}
+                  />
+                ))}
+              </ChoiceGroup>
+              <SelectField
+                label={t('fields.ksic')}
+                value={draft.ksic}
+                onChange={(e) => set('ksic', e.target.value)}
+                placeholder={t('common.all')}
+              >
+                <KsicOptions />
+              </SelectField>
+              <SelectField
+                label={t('fields.provenance')}
+                value={draft.provenance}
+                onChange={(e) => set('provenance', e.target.value)}
+                placeholder={t('common.all')}
+                options={provenanceOptions(t)}
               />
-            ))}
-          </ChoiceGroup>
-          <SelectField
-            label={t('fields.ksic')}
-            value={draft.ksic}
-            onChange={(e) => set('ksic', e.target.value)}
-            placeholder={t('common.all')}
-          >
-            <KsicOptions />
-          </SelectField>
-          <SelectField
-            label={t('fields.provenance')}
-            value={draft.provenance}
-            onChange={(e) => set('provenance', e.target.value)}
-            placeholder={t('common.all')}
-            options={provenanceOptions(t)}
-          />
-          <SelectField
-            label={t('fields.association')}
-            value={draft.associationId}
-            onChange={(e) => set('associationId', e.target.value)}
-            placeholder={t('common.all')}
-            options={(associations.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
-          />
-          <TextField label={t('fields.tag')} value={draft.tag} onChange={(e) => set('tag', e.target.value)} />
-          <SelectField
-            label={t('fields.isStartup')}
-            value={draft.isStartup}
-            onChange={(e) => set('isStartup', e.target.value)}
-            placeholder={t('common.all')}
-            options={[
-              { value: 'true', label: t('common.yes') },
-              { value: 'false', label: t('common.no') },
-            ]}
-          />
-        </div>
-        <div className="app-form__actions">
-          <button type="button" className="krds-btn medium secondary" onClick={reset}>
-            {t('common.reset')}
-          </button>
-          <button type="submit" className="krds-btn medium primary">
-            {t('companies.applyFilters')}
-          </button>
-        </div>
+              <SelectField
+                label={t('fields.association')}
+                value={draft.associationId}
+                onChange={(e) => set('associationId', e.target.value)}
+                placeholder={t('common.all')}
+                options={(associations.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              />
+              <TextField
+                label={t('fields.tag')}
+                value={draft.tag}
+                onChange={(e) => set('tag', e.target.value)}
+              />
+              <SelectField
+                label={t('fields.isStartup')}
+                value={draft.isStartup}
+                onChange={(e) => set('isStartup', e.target.value)}
+                placeholder={t('common.all')}
+                options={[
+                  { value: 'true', label: t('common.yes') },
+                  { value: 'false', label: t('common.no') },
+                ]}
+              />
+            </div>
+            <div className="app-form__actions">
+              <button type="button" className="krds-btn medium secondary" onClick={reset}>
+                {t('common.reset')}
+              </button>
+              <button type="submit" className="krds-btn medium primary">
+                {t('companies.applyFilters')}
+              </button>
+            </div>
+          </div>
+        </details>
       </form>
     </search>
   );

@@ -3,7 +3,7 @@ import { type HistoryEntry, useCompanyHistory } from '../../api/companies';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { currentLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+import { brn, district, formatDateTime, formatKrw } from '../../lib/format';
 
 /** Internal columns never worth showing in a change list. */
 const HIDDEN = new Set(['id', 'nameKey', 'createdAt', 'updatedAt', 'version', 'mergedIntoId']);
@@ -16,6 +16,18 @@ function show(v: unknown, empty: string): string {
   return String(v);
 }
 
+/** Enum-valued fields whose codes have labels. */
+const ENUM_FIELDS: Record<string, string> = {
+  sizeClass: 'enums.sizeClass',
+  provenance: 'enums.provenance',
+  dxInterests: 'enums.dxInterest',
+  role: 'enums.memberRole',
+  status: 'enums.memberStatus',
+};
+
+const isEmpty = (v: unknown) =>
+  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
 const asRecord = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
@@ -27,6 +39,18 @@ function Changes({ entry }: { entry: HistoryEntry }) {
   if (keys.length === 0) return null;
   const label = (k: string) => (i18n.exists(`companyFields.${k}`) ? t(`companyFields.${k}`) : k);
   const empty = t('history.empty');
+  const lang = currentLang();
+  const value = (k: string, v: unknown): string => {
+    const prefix = ENUM_FIELDS[k];
+    const one = (x: unknown) => {
+      if (prefix && typeof x === 'string' && i18n.exists(`${prefix}.${x}`)) return t(`${prefix}.${x}`);
+      if (k === 'district' && typeof x === 'string') return district(x, lang);
+      if (k === 'revenue' && typeof x === 'number') return formatKrw(x, lang);
+      if (k === 'brn' && typeof x === 'string') return brn(x);
+      return x;
+    };
+    return show(Array.isArray(v) ? v.map(one) : one(v), empty);
+  };
   return (
     <table className="app-changes">
       <caption>{t('history.changesCaption')}</caption>
@@ -41,12 +65,8 @@ function Changes({ entry }: { entry: HistoryEntry }) {
         {keys.map((k) => (
           <tr key={k}>
             <th scope="row">{label(k)}</th>
-            <td>
-              <del className="app-del">{show(before[k], empty)}</del>
-            </td>
-            <td>
-              <ins className="app-ins">{show(after[k], empty)}</ins>
-            </td>
+            <td>{isEmpty(before[k]) ? empty : <del className="app-del">{value(k, before[k])}</del>}</td>
+            <td>{isEmpty(after[k]) ? empty : <ins className="app-ins">{value(k, after[k])}</ins>}</td>
           </tr>
         ))}
       </tbody>

@@ -28,6 +28,7 @@ function useColumns(t: (k: string, o?: Record<string, unknown>) => string, lang:
     () => [
       col.accessor('name', {
         header: t('fields.companyName'),
+        meta: { wrap: true },
         cell: (c) => (
           <Link to={`/companies/${c.row.original.id}`} className="app-link">
             {c.getValue()}

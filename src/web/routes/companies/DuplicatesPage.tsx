@@ -72,7 +72,7 @@ export function DuplicatesPage() {
                   <td>
                     <CompanyCell c={p.b} />
                   </td>
-                  <td>{p.address}</td>
+                  <td className="app-cell-wrap">{p.address}</td>
                   <td>{Math.round(p.similarity * 100)}%</td>
                   <td>
                     <div className="app-btn-stack">

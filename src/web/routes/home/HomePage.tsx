@@ -72,7 +72,8 @@ export function HomePage() {
           {MODULES.map((m, i) => (
             <li key={m} className="app-card">
               <p className="app-card__eyebrow">
-                {t('home.step', { n: i + 1 })} · <span lang={lang === 'ko' ? 'en' : 'ko'}>{t(`home.modules.${m}.en`)}</span>
+                {t('home.step', { n: i + 1 })} ·{' '}
+                <span lang={lang === 'ko' ? 'en' : 'ko'}>{t(`home.modules.${m}.en`)}</span>
               </p>
               <h3 className="app-h3">{t(`home.modules.${m}.title`)}</h3>
               <p>{t(`home.modules.${m}.body`)}</p>

@@ -25,7 +25,13 @@ export function ImportPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const user = useUser();
-  const [step, setStep] = useState<Step>(0);
+  const [step, setStepRaw] = useState<Step>(0);
+  // after the first step change, each step's heading takes focus so keyboard users keep their place
+  const [moved, setMoved] = useState(false);
+  const setStep = (s: Step) => {
+    setMoved(true);
+    setStepRaw(s);
+  };
   const [associationId, setAssociationId] = useState(
     user?.role === 'partner' && user.associationIds.length === 1 ? user.associationIds[0] : '',
   );
@@ -74,7 +80,7 @@ export function ImportPage() {
       <PageHeader title={t('import.title')} lead={<p>{t('import.lead')}</p>} />
       <StepIndicator steps={steps} current={step} />
       {step === 0 && (
-        <Section id="upload" title={steps[0]}>
+        <Section id="upload" title={steps[0]} focusOnMount={moved}>
           <UploadStep
             associationId={associationId}
             onAssociation={setAssociationId}
@@ -96,7 +102,7 @@ export function ImportPage() {
         />
       )}
       {step === 2 && (
-        <Section id="dry-run" title={steps[2]}>
+        <Section id="dry-run" title={steps[2]} focusOnMount>
           <RunResult
             response={dry.data}
             pending={dry.isPending}
@@ -139,7 +145,7 @@ export function ImportPage() {
         </Section>
       )}
       {step === 3 && (
-        <Section id="commit" title={steps[3]}>
+        <Section id="commit" title={steps[3]} focusOnMount>
           <RunResult
             response={commit.data}
             pending={commit.isPending}

@@ -57,7 +57,7 @@ export function MappingStep({
           })}
         </p>
       </Alert>
-      <Section id="mapping" title={t('import.mappingTitle')}>
+      <Section id="mapping" title={t('import.mappingTitle')} focusOnMount>
         <p>{t('import.mappingLead')}</p>
         <div className="app-grid-3">
           {IMPORT_FIELDS.map((f) => {

@@ -59,8 +59,8 @@ export function ReportView({ report }: { report: ImportReport }) {
                   <tr key={`${e.row}-${e.column}-${i}`}>
                     <td>{e.row}</td>
                     <td>{e.column ?? (e.field ? t(`companyFields.${e.field}`) : '—')}</td>
-                    <td>{e.message}</td>
-                    <td className="app-break">{e.value ?? ''}</td>
+                    <td className="app-cell-wrap">{e.message}</td>
+                    <td className="app-cell-wrap app-break">{e.value ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -25,6 +25,12 @@ export function ConnectCompany() {
     defaultValues: { brn: '' },
   });
   const notFound = isApiError(claim.error) && claim.error.status === 404;
+  // opening the registration form moves focus into it (the BRN is filled in when it came from the claim)
+  useEffect(() => {
+    if (registerBrn === null) return;
+    const field = registerBrn ? 'name' : 'brn';
+    document.querySelector<HTMLInputElement>(`#register input[name="${field}"]`)?.focus();
+  }, [registerBrn]);
 
   const onClaim = form.handleSubmit((values) =>
     claim.mutate(values, {

@@ -43,7 +43,7 @@ export function MyCompanyPage() {
       {mine.data && mine.data.items.length === 0 && <ConnectCompany />}
       {mine.data?.items.map((item) =>
         item.membership.status === 'pending' ? (
-          <Alert key={item.company.id} tone="warning" live={false} title={t('myCompany.pendingTitle')}>
+          <Alert key={item.company.id} tone="warning" title={t('myCompany.pendingTitle')}>
             <p>{t('myCompany.pendingBody', { name: item.company.name })}</p>
           </Alert>
         ) : (
