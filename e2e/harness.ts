@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { loadDemoWorld } from '../src/demo/load';
 import { buildApp } from '../src/server/app';
@@ -30,7 +30,8 @@ export interface E2E {
   jobs: JobRunner;
   /** a fresh context (cookies) and page, Korean locale, desktop or mobile viewport */
   page(opts?: { mobile?: boolean; locale?: string }): Promise<Page>;
-  screenshot(page: Page, name: string): Promise<void>;
+  /** a PNG in .e2e-artifacts/ (whole page by default; `fullPage: false` for what the screen shows) */
+  screenshot(page: Page, name: string, opts?: { fullPage?: boolean }): Promise<void>;
 }
 
 /**
@@ -88,13 +89,15 @@ export function setupE2E(opts: { firms?: number } = {}) {
         });
         contexts.push(ctx);
         const page = await ctx.newPage();
-        page.on('pageerror', (err) => {
-          throw err;
-        });
+        // Uncaught errors in the page are collected and fail the next expectAxeClean (thrown from
+        // an event listener they would surface as an unrelated unhandled rejection instead).
+        const errors: Error[] = [];
+        pageErrors.set(page, errors);
+        page.on('pageerror', (err) => errors.push(err));
         return page;
       },
-      async screenshot(page, name) {
-        await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+      async screenshot(page, name, { fullPage = true } = {}) {
+        await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
       },
     };
     close = async () => {
@@ -111,13 +114,33 @@ export function setupE2E(opts: { firms?: number } = {}) {
   return () => e2e!;
 }
 
-/** Asserts axe finds no violations on the current page (WCAG 2.x A/AA rules). */
+const pageErrors = new WeakMap<Page, Error[]>();
+
+/** Uncaught errors thrown in the page so far (cleared by reading). */
+export function takePageErrors(page: Page): Error[] {
+  const list = pageErrors.get(page) ?? [];
+  return list.splice(0, list.length);
+}
+
+/**
+ * Asserts axe finds no violations on the current page (WCAG 2.x A/AA rules), and that the page threw no
+ * uncaught error since the last check. Waits for the page to settle first (no "불러오는 중" spinner).
+ */
 export async function expectAxeClean(page: Page, label: string) {
+  await settled(page);
+  expect(
+    takePageErrors(page).map((e) => e.message),
+    `uncaught errors on ${label}`,
+  ).toEqual([]);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`,
+    (v) =>
+      `${v.id} [${v.impact}] (${v.nodes.length}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`)
+        .join(' | ')}`,
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
@@ -125,8 +148,45 @@ export async function expectAxeClean(page: Page, label: string) {
 /** Signs in through the real sign-in page. */
 export async function signIn(page: Page, email: string, password = 'itda-demo-2021!') {
   await page.goto('/login');
-  await page.getByLabel(/이메일|Email/).fill(email);
-  await page.getByLabel(/^비밀번호$|^Password$/).fill(password);
+  // labels of required fields end with a screen-reader-only "필수"/"required"
+  await page.getByLabel(/^(이메일|Email)/).fill(email);
+  await page.getByLabel(/^(비밀번호|Password)/).fill(password);
   await page.getByRole('button', { name: /^로그인$|^Sign in$/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Waits until the page shows its h1, no loading spinner (<Loading>, .app-loading) and no running CSS transition. */
+export async function settled(page: Page) {
+  await page.waitForLoadState('domcontentloaded');
+  await page.waitForFunction(
+    () => !document.querySelector('.app-loading') && !!document.querySelector('main h1'),
+    undefined,
+    { timeout: 15_000 },
+  );
+  // KRDS buttons animate colours for 0.4 s (e.g. disabled → enabled after a request); axe would measure
+  // the contrast of a half-way colour, so let running CSS transitions finish first.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+/**
+ * Presses Tab (keyboard only, like a person without a mouse) until `target` has focus; fails after
+ * `max` presses. Returns how many presses it took.
+ */
+export async function tabTo(page: Page, target: Locator, { max = 80, shift = false } = {}) {
+  const handle = await target.elementHandle();
+  if (!handle) throw new Error('tabTo: target not found');
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    if (await handle.evaluate((el) => el === document.activeElement)) return i;
+  }
+  throw new Error(`tabTo: focus did not reach the target after ${max} presses`);
+}
+
+/** Whether `target` currently has keyboard focus. */
+export async function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === document.activeElement);
 }
