@@ -250,3 +250,34 @@ describe('programs and calls (staff)', () => {
     expect(stillV1.json().formVersion).toBe(1);
   });
 });
+
+describe('company merge moves applications', () => {
+  it("the absorbed record's applications move to the surviving company", async () => {
+    const mgr = await t().loginAs('manager');
+    const mk = async (brn: string, name: string) =>
+      (
+        await mgr.inject({ method: 'POST', url: '/api/companies', payload: { brn, name, district: 'guro' } })
+      ).json().id as string;
+    const into = await mk('9998100034', '합병존속기업');
+    const from = await mk('9998100048', '합병소멸기업');
+    const [call] = await t().handle.query<{ id: string; form: string }>(
+      'SELECT c.id, f.id AS form FROM calls c JOIN call_forms f ON f.call_id = c.id WHERE c.year = 2021 LIMIT 1',
+    );
+    await t().handle.query('INSERT INTO applications (call_id, company_id, form_id) VALUES ($1, $2, $3)', [
+      call.id,
+      from,
+      call.form,
+    ]);
+    const m = await mgr.inject({
+      method: 'POST',
+      url: `/api/companies/${into}/merge`,
+      payload: { fromId: from, reason: '중복 등록' },
+    });
+    expect(m.statusCode).toBe(200);
+    const rows = await t().handle.query<{ company_id: string }>(
+      'SELECT company_id FROM applications WHERE call_id = $1 AND company_id IN ($2, $3)',
+      [call.id, into, from],
+    );
+    expect(rows).toEqual([{ company_id: into }]);
+  });
+});

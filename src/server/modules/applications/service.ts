@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { files, outbox, users } from '../../platform/schema';
+import { onCompanyMerge } from '../companies/dedup';
 import { companies } from '../companies/schema';
 import { evaluateRules, registerEligibilityRule } from '../programs/eligibility';
 import type { EligibilityRule } from '../programs/eligibility-contract';
@@ -638,3 +639,13 @@ export async function reviewApplication({
   });
   return mapApplication(db, row);
 }
+
+// When two company records are merged, applications move to the surviving record — except where it
+// already applied to the same call (one application per company per call); those stay, and the audit
+// entry of the merge keeps the link.
+onCompanyMerge(async (tx, fromId, intoId) => {
+  await tx.execute(sql`
+    UPDATE applications a SET company_id = ${intoId}, updated_at = now()
+    WHERE a.company_id = ${fromId}
+      AND NOT EXISTS (SELECT 1 FROM applications b WHERE b.company_id = ${intoId} AND b.call_id = a.call_id)`);
+});
