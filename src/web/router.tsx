@@ -23,6 +23,19 @@ const ImportPage = page(() => import('./routes/import/ImportPage'), 'ImportPage'
 const UsersPage = page(() => import('./routes/admin/UsersPage'), 'UsersPage');
 const AssociationsPage = page(() => import('./routes/admin/AssociationsPage'), 'AssociationsPage');
 const AccessLogPage = page(() => import('./routes/admin/AccessLogPage'), 'AccessLogPage');
+const CallListPage = page(() => import('./routes/calls/CallListPage'), 'CallListPage');
+const CallDetailPage = page(() => import('./routes/calls/CallDetailPage'), 'CallDetailPage');
+const ApplicationPage = page(() => import('./routes/applications/ApplicationPage'), 'ApplicationPage');
+const MyApplicationsPage = page(
+  () => import('./routes/applications/MyApplicationsPage'),
+  'MyApplicationsPage',
+);
+const StaffCallListPage = page(() => import('./routes/calls/CallListPage'), 'StaffCallListPage');
+const StaffCallPage = page(() => import('./routes/staff-calls/StaffCallPage'), 'StaffCallPage');
+const StaffApplicationPage = page(
+  () => import('./routes/staff-calls/StaffApplicationPage'),
+  'StaffApplicationPage',
+);
 
 const guarded = (roles: readonly Role[], Page: ComponentType) => (
   <RequireRole roles={roles}>
@@ -46,6 +59,13 @@ export const router = createBrowserRouter([
       { path: '/admin/users', element: guarded(['admin'], UsersPage) },
       { path: '/admin/associations', element: guarded(STAFF, AssociationsPage) },
       { path: '/admin/access-log', element: guarded(['admin'], AccessLogPage) },
+      { path: '/calls', element: <CallListPage /> },
+      { path: '/calls/:id', element: <CallDetailPage /> },
+      { path: '/applications/:id', element: guarded(COMPANY_ROLES, ApplicationPage) },
+      { path: '/my/applications', element: guarded(COMPANY_ROLES, MyApplicationsPage) },
+      { path: '/staff/calls', element: guarded(STAFF, StaffCallListPage) },
+      { path: '/staff/calls/:id', element: guarded(STAFF, StaffCallPage) },
+      { path: '/staff/applications/:id', element: guarded(STAFF, StaffApplicationPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

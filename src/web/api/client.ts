@@ -58,6 +58,8 @@ interface RequestOptions {
   /** JSON body, or FormData for multipart uploads */
   body?: unknown;
   signal?: AbortSignal;
+  /** extra request headers (e.g. Idempotency-Key) */
+  headers?: Record<string, string>;
 }
 
 async function ensureCsrf() {
@@ -87,7 +89,11 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 /** Sends one request; resolves the raw Response on success, throws ApiError otherwise. */
 export async function send(method: string, path: string, opts: RequestOptions = {}, retried = false) {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLang() };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLang(),
+    ...opts.headers,
+  };
   const unsafe = UNSAFE.has(method);
   if (unsafe) {
     await ensureCsrf();

@@ -80,6 +80,12 @@ export function HomePage() {
               <p className="app-card__example">
                 <strong>{t('home.in2021')}</strong> {t(`home.modules.${m}.example`)}
               </p>
+              <p>
+                <Link to={`/calls?module=${m}`} className="app-link">
+                  {t('home.programsLink')}
+                  <span className="sr-only">: {t(`home.modules.${m}.title`)}</span>
+                </Link>
+              </p>
             </li>
           ))}
         </ul>
