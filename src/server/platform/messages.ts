@@ -72,18 +72,9 @@ const messages: Record<string, Record<Lang, string>> = {
     ko: '파일의 {row}행과 같은 기업(사업자등록번호)입니다.',
     en: 'Same company (business registration number) as row {row} of the file.',
   },
-  number_format: { ko: '숫자 형식이 올바르지 않습니다.', en: 'Invalid number.' },
   boolean_format: {
     ko: 'Y/N, 예/아니오, O/X 중 하나로 입력해 주세요.',
     en: 'Use Y/N, yes/no or O/X.',
-  },
-  size_class_unknown: {
-    ko: '기업규모는 소기업·중기업·중견기업·대기업 중 하나입니다.',
-    en: 'Size class must be small, medium, midsize or large.',
-  },
-  masked_value: {
-    ko: '마스킹된 값(*)은 가져올 수 없습니다. 원본 값을 입력해 주세요.',
-    en: 'Masked values (*) cannot be imported; use the original value.',
   },
   mapping_invalid: {
     ko: '열 연결(매핑)을 확인해 주세요.',
@@ -170,7 +161,7 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
 }
 
 export function message(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
-  const entry = messages[code] ?? messages.bad_request;
+  const entry = messages[code] ?? fieldMessages[code] ?? messages.bad_request;
   return entry[lang].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 }
 
