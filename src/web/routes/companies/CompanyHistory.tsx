@@ -35,7 +35,13 @@ function Changes({ entry }: { entry: HistoryEntry }) {
   const { t, i18n } = useTranslation();
   const before = asRecord(entry.before);
   const after = asRecord(entry.after);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN.has(k));
+  // Fields empty on both sides (or an unset flag on a new record) say nothing: leave them out.
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) =>
+      !HIDDEN.has(k) &&
+      !(isEmpty(before[k]) && (isEmpty(after[k]) || after[k] === false)) &&
+      JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   if (keys.length === 0) return null;
   const label = (k: string) => (i18n.exists(`companyFields.${k}`) ? t(`companyFields.${k}`) : k);
   const empty = t('history.empty');
