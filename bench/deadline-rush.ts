@@ -16,20 +16,13 @@ import pg from 'pg';
 import { loadDemoWorld } from '../src/demo/load';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import type { DbHandle } from '../src/server/db/client';
-import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessions';
+import { CSRF_HEADER } from '../src/server/platform/auth/sessions';
 import { JobRunner } from '../src/server/platform/jobs';
-import { withCheckDigit } from '../src/shared/brn';
+import { type Draft, prepareDrafts } from '../src/server/test/drafts';
 import { benchDatabase, printTable, writeResult } from './lib';
 
 /** benchDatabase() opens the app's pool with 20 connections; the raw baselines use as many. */
 const DB_CONNECTIONS = 20;
-
-interface Draft {
-  appId: string;
-  cookie: string;
-  csrf: string;
-}
 
 interface Run {
   seconds: number;
@@ -63,67 +56,6 @@ async function rush(clients: number, total: number, job: (i: number) => Promise<
     latencies: latencies.sort((a, b) => a - b),
     cpuMs: (cpu.user + cpu.system) / 1000 / total,
   };
-}
-
-/** `n` eligible Seoul SMEs, each with an owner, a session and a complete draft with its document. */
-async function prepareDrafts(handle: DbHandle, callId: string, n: number): Promise<Draft[]> {
-  const [form] = await handle.query<{ id: string }>(
-    'SELECT id FROM call_forms WHERE call_id = $1 ORDER BY version DESC LIMIT 1',
-    [callId],
-  );
-  const idx = Array.from({ length: n }, (_, i) => i);
-  const answers = {
-    contactName: '김대표',
-    contactPhone: '010-1234-5678',
-    area: 'process',
-    problem: '마감 직전 접수 부하 측정',
-    budget: 30_000_000,
-  };
-  const rows = await handle.query<{ app_id: string; user_id: string }>(
-    `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(brn, name, email, i)),
-     co AS (
-       INSERT INTO companies (brn, name, name_key, size_class, district, provenance)
-       SELECT brn, name, name, 'small', 'gangnam', 'signup' FROM input RETURNING id, brn),
-     us AS (
-       INSERT INTO users (email, name, password_hash, role)
-       SELECT email, name, 'no-login', 'sme' FROM input RETURNING id, email),
-     pair AS (
-       SELECT co.id AS company_id, us.id AS user_id, input.i
-       FROM input JOIN co USING (brn) JOIN us USING (email)),
-     cm AS (
-       INSERT INTO company_members (company_id, user_id, role, status)
-       SELECT company_id, user_id, 'owner', 'active' FROM pair),
-     ap AS (
-       INSERT INTO applications (call_id, company_id, form_id, answers, created_by)
-       SELECT $4, company_id, $5, $6::jsonb, user_id FROM pair RETURNING id, company_id)
-     SELECT ap.id AS app_id, pair.user_id FROM ap JOIN pair USING (company_id) ORDER BY pair.i`,
-    [
-      idx.map((i) => withCheckDigit(`9955${String(i).padStart(5, '0')}`)),
-      idx.map((i) => `마감러시${i}`),
-      idx.map((i) => `rush${i}@bench.itda.kr`),
-      callId,
-      form.id,
-      JSON.stringify(answers),
-    ],
-  );
-  if (rows.length !== n) throw new Error(`prepared ${rows.length} of ${n} drafts`);
-  const [file] = await handle.query<{ id: string }>(
-    `INSERT INTO files (purpose, original_name, mime, size, sha256, storage_key)
-     VALUES ('application', 'cert.pdf', 'application/pdf', 10, 'x', $1) RETURNING id`,
-    ['c'.repeat(32)],
-  );
-  await handle.query(
-    `INSERT INTO application_files (application_id, field_key, file_id) SELECT unnest($1::uuid[]), 'bizCert', $2`,
-    [rows.map((r) => r.app_id), file.id],
-  );
-  // Sessions go straight into the table: thousands of argon2 logins would dwarf the rush itself.
-  const drafts: Draft[] = new Array(n);
-  await rush(DB_CONNECTIONS, n, async (i) => {
-    const s = await createSession(handle.db, { id: rows[i].user_id, role: 'sme' }, { ip: '127.0.0.1' });
-    drafts[i] = { appId: rows[i].app_id, cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken };
-  });
-  return drafts;
 }
 
 /** pgbench's simple single-row INSERT into the scratch table; undefined when pgbench is missing. */
@@ -171,7 +103,12 @@ export async function main(
     // Extra drafts for an uncontended reference: the same submit, one client at a time.
     const sequential = Math.min(100, submissions);
     const tPrep = performance.now();
-    const all = await prepareDrafts(handle, call.id, submissions + sequential);
+    const all = await prepareDrafts(handle, call.id, submissions + sequential, {
+      brnPrefix: '9955',
+      label: '마감러시',
+      emailDomain: 'bench.itda.kr',
+      sessionConcurrency: DB_CONNECTIONS,
+    });
     const drafts = all.slice(0, submissions);
     console.log(`prepared ${all.length} drafts in ${((performance.now() - tPrep) / 1000).toFixed(1)} s`);
 

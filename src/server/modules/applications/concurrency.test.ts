@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoWorld } from '../../../demo/load';
-import { withCheckDigit } from '../../../shared/brn';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
-import { type DbHandle, openPg } from '../../db/client';
-import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../platform/auth/sessions';
+import { openPg } from '../../db/client';
+import { CSRF_HEADER } from '../../platform/auth/sessions';
 import { JobRunner } from '../../platform/jobs';
 import { freshDatabase, type TestDbHandle } from '../../test/db';
+import { type Draft, prepareDrafts } from '../../test/drafts';
 
 /**
  * Deadline rush: 200 firms submit around the call's closing time through two app instances, each
@@ -30,19 +30,13 @@ const CLOSES_IN_MS = 1500;
 /** requests are spread over closes_at ± SPREAD_MS, densest at the deadline */
 const SPREAD_MS = 1300;
 
-const answers = {
+const _answers = {
   contactName: '김대표',
   contactPhone: '010-1234-5678',
   area: 'process',
   problem: '마감 직전 접수 동시성 시험',
   budget: 30_000_000,
 };
-
-interface Draft {
-  appId: string;
-  cookie: string;
-  csrf: string;
-}
 
 interface Outcome {
   draft: Draft;
@@ -56,60 +50,6 @@ interface Outcome {
     status?: string;
     error?: { code: string };
   };
-}
-
-/** 200 eligible Seoul SMEs, each with an owner, a session and a complete draft with its document. */
-async function prepareDrafts(h: DbHandle, callId: string): Promise<Draft[]> {
-  const [form] = await h.query<{ id: string }>(
-    'SELECT id FROM call_forms WHERE call_id = $1 ORDER BY version DESC LIMIT 1',
-    [callId],
-  );
-  const idx = Array.from({ length: FIRMS }, (_, i) => i);
-  const rows = await h.query<{ app_id: string; user_id: string }>(
-    `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(brn, name, email, i)),
-     co AS (
-       INSERT INTO companies (brn, name, name_key, size_class, district, provenance)
-       SELECT brn, name, name, 'small', 'gangnam', 'signup' FROM input RETURNING id, brn),
-     us AS (
-       INSERT INTO users (email, name, password_hash, role)
-       SELECT email, name, 'no-login', 'sme' FROM input RETURNING id, email),
-     pair AS (
-       SELECT co.id AS company_id, us.id AS user_id, input.i
-       FROM input JOIN co USING (brn) JOIN us USING (email)),
-     cm AS (
-       INSERT INTO company_members (company_id, user_id, role, status)
-       SELECT company_id, user_id, 'owner', 'active' FROM pair),
-     ap AS (
-       INSERT INTO applications (call_id, company_id, form_id, answers, created_by)
-       SELECT $4, company_id, $5, $6::jsonb, user_id FROM pair RETURNING id, company_id)
-     SELECT ap.id AS app_id, pair.user_id FROM ap JOIN pair USING (company_id) ORDER BY pair.i`,
-    [
-      idx.map((i) => withCheckDigit(`99550${String(i).padStart(4, '0')}`)),
-      idx.map((i) => `마감테스트${i}`),
-      idx.map((i) => `rush${i}@test.itda.kr`),
-      callId,
-      form.id,
-      JSON.stringify(answers),
-    ],
-  );
-  expect(rows).toHaveLength(FIRMS);
-  const [file] = await h.query<{ id: string }>(
-    `INSERT INTO files (purpose, original_name, mime, size, sha256, storage_key)
-     VALUES ('application', 'cert.pdf', 'application/pdf', 10, 'x', $1) RETURNING id`,
-    ['b'.repeat(32)],
-  );
-  await h.query(
-    `INSERT INTO application_files (application_id, field_key, file_id) SELECT unnest($1::uuid[]), 'bizCert', $2`,
-    [rows.map((r) => r.app_id), file.id],
-  );
-  // Sessions straight into the table: 200 argon2 logins would take longer than the rush itself.
-  return Promise.all(
-    rows.map(async (r) => {
-      const s = await createSession(h.db, { id: r.user_id, role: 'sme' }, { ip: '127.0.0.1' });
-      return { appId: r.app_id, cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken };
-    }),
-  );
 }
 
 async function startInstance(url: string) {
@@ -151,7 +91,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
        ORDER BY closes_at LIMIT 1`,
     );
     callId = open.id;
-    drafts = await prepareDrafts(h, callId);
+    drafts = await prepareDrafts(h, callId, FIRMS, {
+      brnPrefix: '99550',
+      label: '마감테스트',
+      emailDomain: 'test.itda.kr',
+    });
     instances = await Promise.all([startInstance(h.url!), startInstance(h.url!)]);
   }, 120_000);
 
