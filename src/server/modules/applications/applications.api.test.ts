@@ -281,3 +281,52 @@ describe('company merge moves applications', () => {
     expect(rows).toEqual([{ company_id: into }]);
   });
 });
+
+describe('supplements and review', () => {
+  it('staff request a supplement; the applicant re-submits after the deadline but before its due date; staff mark it incomplete', async () => {
+    const mgr = await t().loginAs('manager');
+    const sme = await t().loginAs('sme');
+    const mine = (await sme.inject({ method: 'GET', url: '/api/me/applications' })).json();
+    const app = mine.items.find((a: { status: string }) => a.status === 'submitted');
+    const callId = app.callId as string;
+    await t().handle.query("UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1", [
+      callId,
+    ]);
+    const due = new Date(Date.now() + 3 * 86400_000).toISOString();
+    const req = await mgr.inject({
+      method: 'POST',
+      url: `/api/applications/${app.id}/supplement`,
+      payload: { message: '사업자등록증 사본이 흐립니다', dueAt: due },
+    });
+    expect(req.json()).toMatchObject({
+      status: 'supplement_requested',
+      statusReason: '사업자등록증 사본이 흐립니다',
+    });
+    const edit = await sme.inject({
+      method: 'PATCH',
+      url: `/api/applications/${app.id}`,
+      payload: { answers: { problem: '보완했습니다' } },
+    });
+    expect(edit.statusCode).toBe(200);
+    const resubmit = await sme.inject({ method: 'POST', url: `/api/applications/${app.id}/submit` });
+    expect(resubmit.json()).toMatchObject({ status: 'submitted', receiptNo: app.receiptNo });
+    const review = await mgr.inject({
+      method: 'POST',
+      url: `/api/applications/${app.id}/review`,
+      payload: { status: 'incomplete', reason: '필수 서류 미비' },
+    });
+    expect(review.json()).toMatchObject({ status: 'incomplete', statusReason: '필수 서류 미비' });
+    const illegal = await mgr.inject({ method: 'POST', url: `/api/applications/${app.id}/withdraw` });
+    expect(illegal.statusCode).toBe(403);
+    const audit = await t().handle.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE entity_id = $1 AND action IN ('application.supplement_request', 'application.supplement_submit', 'application.review') ORDER BY id",
+      [app.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'application.supplement_request',
+      'application.supplement_submit',
+      'application.review',
+    ]);
+    await t().handle.query("UPDATE calls SET closes_at = now() + interval '14 days' WHERE id = $1", [callId]);
+  });
+});

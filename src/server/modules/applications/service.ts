@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ApplicationStatus } from '../../../shared/enums';
 import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -127,6 +128,30 @@ export async function mapApplication(db: Database, row: AppRow): Promise<Applica
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Moves an application to a new status (version bump) and audits the move in the same transaction. */
+async function moveStatus(
+  tx: Database,
+  actor: Actor,
+  app: AppRow,
+  action: string,
+  set: PgUpdateSetSource<typeof applications> & { status: ApplicationStatus },
+  note: Record<string, unknown> = {},
+) {
+  const [row] = await tx
+    .update(applications)
+    .set({ ...set, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(applications.id, app.id))
+    .returning();
+  await recordAudit(tx, actor, {
+    action,
+    entityType: 'application',
+    entityId: app.id,
+    before: { status: app.status },
+    after: { status: row.status, ...note },
+  });
+  return row;
 }
 
 function pickCompany(actor: Actor, companyId?: string): string {
@@ -338,22 +363,9 @@ export async function submitApplication({
         )
         .returning();
       if (!open) throw new ConflictError('supplement_overdue');
-      const [row] = await tx
-        .update(applications)
-        .set({
-          status: 'submitted',
-          statusReason: null,
-          version: sql`${applications.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(applications.id, id))
-        .returning();
-      await recordAudit(tx, actor, {
-        action: 'application.supplement_submit',
-        entityType: 'application',
-        entityId: id,
-        before: { status: app.status },
-        after: { status: row.status },
+      const row = await moveStatus(tx, actor, app, 'application.supplement_submit', {
+        status: 'submitted',
+        statusReason: null,
       });
       return { row, fresh: true };
     }
@@ -428,24 +440,10 @@ export async function withdrawApplication({ db, actor, id }: { db: Database; act
       sql`UPDATE calls SET submitted_count = submitted_count - 1 WHERE id = ${app.callId} AND now() < closes_at RETURNING id`,
     );
     if (!slot) throw new ConflictError('deadline_passed');
-    const [after] = await tx
-      .update(applications)
-      .set({
-        status: 'withdrawn',
-        withdrawnAt: sql`now()`,
-        version: sql`${applications.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(applications.id, id))
-      .returning();
-    await recordAudit(tx, actor, {
-      action: 'application.withdraw',
-      entityType: 'application',
-      entityId: id,
-      before: { status: app.status },
-      after: { status: after.status },
+    return moveStatus(tx, actor, app, 'application.withdraw', {
+      status: 'withdrawn',
+      withdrawnAt: sql`now()`,
     });
-    return after;
   });
   return mapApplication(db, row);
 }
@@ -571,16 +569,14 @@ export async function requestSupplement({
     await tx
       .insert(supplementRequests)
       .values({ applicationId: id, message, dueAt: due, createdBy: actor.userId });
-    const [after] = await tx
-      .update(applications)
-      .set({
-        status: 'supplement_requested',
-        statusReason: message,
-        version: sql`${applications.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(applications.id, id))
-      .returning();
+    const after = await moveStatus(
+      tx,
+      actor,
+      app,
+      'application.supplement_request',
+      { status: 'supplement_requested', statusReason: message },
+      { message, dueAt },
+    );
     const members = await tx
       .select({ email: users.email })
       .from(users)
@@ -592,13 +588,6 @@ export async function requestSupplement({
         subject: `[잇다] 보완 요청 — ${app.receiptNo}`,
         body: `${message}\n\n기한: ${due.toISOString()}\n잇다 > 내 신청에서 보완해 주세요.`,
       });
-    await recordAudit(tx, actor, {
-      action: 'application.supplement_request',
-      entityType: 'application',
-      entityId: id,
-      before: { status: app.status },
-      after: { status: after.status, message, dueAt },
-    });
     return after;
   });
   return mapApplication(db, row);
@@ -623,19 +612,7 @@ export async function reviewApplication({
     const app = await loadApplication(tx, id, true);
     if (!canStaffMove(app.status, status))
       throw new ConflictError('illegal_transition', { from: app.status, to: status });
-    const [after] = await tx
-      .update(applications)
-      .set({ status, statusReason: reason, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(applications.id, id))
-      .returning();
-    await recordAudit(tx, actor, {
-      action: 'application.review',
-      entityType: 'application',
-      entityId: id,
-      before: { status: app.status },
-      after: { status, reason },
-    });
-    return after;
+    return moveStatus(tx, actor, app, 'application.review', { status, statusReason: reason }, { reason });
   });
   return mapApplication(db, row);
 }
