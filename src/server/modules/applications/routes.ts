@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/validators';
+import { sendDownload } from '../../platform/download';
 import { BadRequestError } from '../../platform/errors';
 import { XLSX_MIME } from '../../platform/files';
 import { assertCanAny } from '../../platform/policy';
@@ -97,14 +98,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         id: request.params.id,
         fileId: request.params.fileId,
       });
-      return reply
-        .header('content-type', file.mime)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-        )
-        .header('x-content-type-options', 'nosniff')
-        .send(buffer);
+      return sendDownload(reply, { body: buffer, filename: file.originalName, mime: file.mime });
     },
   );
 
@@ -124,10 +118,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor,
         callId: request.params.id,
       });
-      return reply
-        .header('content-type', 'application/zip')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(stream);
+      return sendDownload(reply, { body: stream, filename, mime: 'application/zip' });
     },
   );
 
@@ -140,10 +131,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor,
         callId: request.params.id,
       });
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(body);
+      return sendDownload(reply, { body, filename, mime: XLSX_MIME });
     },
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/validators';
+import { sendDownload } from '../../platform/download';
 import { XLSX_MIME } from '../../platform/files';
 import { pickLang } from '../../platform/messages';
 import { analyticsXlsx, diagnosisAnalytics } from './analytics';
@@ -34,7 +35,6 @@ import * as svc from './service';
 
 const tags = ['diagnosis'];
 const ok = z.object({ ok: z.literal(true) });
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
@@ -298,11 +298,7 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
         id: request.params.id,
         lang: request.query.lang ?? pickLang(request.headers['accept-language']),
       });
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(filename))
-        .header('cache-control', 'private, no-store')
-        .send(body);
+      return sendDownload(reply, { body, filename, mime: 'application/pdf' });
     },
   );
 
@@ -315,11 +311,7 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor,
         id: request.params.id,
       });
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachment(filename))
-        .header('cache-control', 'private, no-store')
-        .send(body);
+      return sendDownload(reply, { body, filename, mime: XLSX_MIME });
     },
   );
 
@@ -373,10 +365,12 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const a = await diagnosisAnalytics({ db, actor: request.actor, input: request.query });
       if (request.query.format !== 'xlsx') return a;
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachment(`DX진단_통계_${a.generatedAt.slice(0, 10)}.xlsx`))
-        .send((await analyticsXlsx(a)) as never); // a Buffer skips the JSON serializer
+      // a Buffer skips the JSON serializer
+      return sendDownload(reply, {
+        body: await analyticsXlsx(a),
+        filename: `DX진단_통계_${a.generatedAt.slice(0, 10)}.xlsx`,
+        mime: XLSX_MIME,
+      }) as never;
     },
   );
 };
