@@ -3,7 +3,14 @@ import { createBrowserRouter } from 'react-router';
 import type { Role } from '../shared/enums';
 import { Layout } from './components/layout/Layout';
 import { RequireRole } from './components/RequireRole';
-import { COMPANY_ROLES, REGISTRY_ROLES, STAFF } from './lib/roles';
+import {
+  COMPANY_ROLES,
+  DIAGNOSIS_ANALYSTS,
+  DIAGNOSIS_READERS,
+  DIAGNOSIS_TAKERS,
+  REGISTRY_ROLES,
+  STAFF,
+} from './lib/roles';
 import { NotFoundPage } from './routes/errors/NotFoundPage';
 import { RouteError } from './routes/errors/RouteError';
 import { HomePage } from './routes/home/HomePage';
@@ -37,6 +44,22 @@ const StaffApplicationPage = page(
   'StaffApplicationPage',
 );
 
+const DiagnosisHomePage = page(() => import('./routes/diagnosis/DiagnosisHomePage'), 'DiagnosisHomePage');
+const DiagnosisPage = page(() => import('./routes/diagnosis/DiagnosisPage'), 'DiagnosisPage');
+const InvitationLandingPage = page(
+  () => import('./routes/diagnosis/InvitationLandingPage'),
+  'InvitationLandingPage',
+);
+const AnalyticsPage = page(() => import('./routes/staff-diagnosis/AnalyticsPage'), 'AnalyticsPage');
+const BeforeAfterPage = page(() => import('./routes/staff-diagnosis/BeforeAfterPage'), 'BeforeAfterPage');
+const InvitationsPage = page(() => import('./routes/staff-diagnosis/InvitationsPage'), 'InvitationsPage');
+const InstrumentsPage = page(() => import('./routes/diagnosis-admin/InstrumentsPage'), 'InstrumentsPage');
+const InstrumentEditorPage = page(
+  () => import('./routes/diagnosis-admin/InstrumentEditorPage'),
+  'InstrumentEditorPage',
+);
+const RulesPage = page(() => import('./routes/diagnosis-admin/RulesPage'), 'RulesPage');
+
 const guarded = (roles: readonly Role[], Page: ComponentType) => (
   <RequireRole roles={roles}>
     <Page />
@@ -66,6 +89,15 @@ export const router = createBrowserRouter([
       { path: '/staff/calls', element: guarded(STAFF, StaffCallListPage) },
       { path: '/staff/calls/:id', element: guarded(STAFF, StaffCallPage) },
       { path: '/staff/applications/:id', element: guarded(STAFF, StaffApplicationPage) },
+      { path: '/diagnosis', element: guarded(DIAGNOSIS_TAKERS, DiagnosisHomePage) },
+      { path: '/diagnosis/start', element: <InvitationLandingPage /> },
+      { path: '/diagnoses/:id', element: guarded(DIAGNOSIS_READERS, DiagnosisPage) },
+      { path: '/staff/diagnosis', element: guarded(DIAGNOSIS_ANALYSTS, AnalyticsPage) },
+      { path: '/staff/diagnosis/before-after', element: guarded(STAFF, BeforeAfterPage) },
+      { path: '/staff/diagnosis/invitations', element: guarded(REGISTRY_ROLES, InvitationsPage) },
+      { path: '/staff/diagnosis/instruments', element: guarded(STAFF, InstrumentsPage) },
+      { path: '/staff/diagnosis/instruments/:id', element: guarded(STAFF, InstrumentEditorPage) },
+      { path: '/staff/diagnosis/rules', element: guarded(STAFF, RulesPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

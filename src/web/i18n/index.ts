@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ko from './ko.json';
+import { resources } from './resources';
 
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -18,7 +17,7 @@ function initialLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ko: { translation: ko }, en: { translation: en } },
+  resources,
   lng: initialLang(),
   fallbackLng: 'ko',
   interpolation: { escapeValue: false },

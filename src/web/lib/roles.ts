@@ -3,6 +3,12 @@ import type { Role } from '../../shared/enums';
 export const STAFF: readonly Role[] = ['admin', 'manager'];
 export const COMPANY_ROLES: readonly Role[] = ['sme', 'supplier'];
 export const REGISTRY_ROLES: readonly Role[] = ['admin', 'manager', 'partner'];
+/** who takes the DX diagnosis: SME members, for their own company */
+export const DIAGNOSIS_TAKERS: readonly Role[] = ['sme'];
+/** who may open a diagnosis and its result: the firm's SME members and staff */
+export const DIAGNOSIS_READERS: readonly Role[] = ['sme', 'admin', 'manager'];
+/** who sees the aggregate diagnosis statistics (no firm-level data) */
+export const DIAGNOSIS_ANALYSTS: readonly Role[] = ['admin', 'manager', 'viewer'];
 
 export const isStaffRole = (role: Role | undefined) => !!role && STAFF.includes(role);
 
@@ -20,6 +26,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/calls', key: 'nav.calls' },
   { to: '/my/company', key: 'nav.myCompany', roles: COMPANY_ROLES },
   { to: '/my/applications', key: 'nav.myApplications', roles: COMPANY_ROLES },
+  {
+    to: '/diagnosis',
+    key: 'nav.diagnosis',
+    roles: DIAGNOSIS_TAKERS,
+    match: (p) => p.startsWith('/diagnosis') || p.startsWith('/diagnoses/'),
+  },
   { to: '/staff/calls', key: 'nav.staffCalls', roles: STAFF },
   {
     to: '/companies',
@@ -27,6 +39,8 @@ export const NAV_ITEMS: NavItem[] = [
     roles: REGISTRY_ROLES,
     match: (p) => p === '/companies' || (/^\/companies\/[^/]+$/.test(p) && !/\/(duplicates|import)$/.test(p)),
   },
+  { to: '/staff/diagnosis', key: 'nav.diagnosisAnalytics', roles: DIAGNOSIS_ANALYSTS },
+  { to: '/staff/diagnosis/invitations', key: 'nav.diagnosisInvitations', roles: ['partner'] },
   { to: '/companies/duplicates', key: 'nav.duplicates', roles: STAFF },
   { to: '/companies/import', key: 'nav.import', roles: REGISTRY_ROLES },
   { to: '/admin/users', key: 'nav.users', roles: ['admin'] },

@@ -337,3 +337,50 @@ export const analyticsResponse = z.object({
 export type Analytics = z.infer<typeof analyticsResponse>;
 
 export const reportQuery = z.object({ lang: z.enum(['ko', 'en']).optional() });
+
+// Before/after (supported firms) -----------------------------------------------------------------------------
+
+export const beforeAfterQuery = pagingQuery.extend({
+  /** only firms selected in this program (code, e.g. DXC); default: firms selected in any program */
+  programCode: z
+    .string()
+    .regex(/^[A-Z0-9]{2,10}$/)
+    .optional(),
+  /** firm name contains */
+  q: z.string().trim().max(100).optional(),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
+export type BeforeAfterQuery = z.infer<typeof beforeAfterQuery>;
+const pointInTime = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  submittedAt: z.string(),
+  overall: z.number(),
+  stage: z.number(),
+});
+export const beforeAfterItem = z.object({
+  companyId: z.uuid(),
+  companyName: z.string(),
+  /** programs the firm was selected in (codes), with the year */
+  supports: z.array(z.object({ programCode: z.string(), year: z.number() })),
+  /** first submitted diagnosis (T0) and the latest one after it; after is null when not yet re-assessed */
+  before: pointInTime,
+  after: pointInTime.nullable(),
+  delta: z.number().nullable(),
+  dimensionDeltas: z.record(z.string(), z.number().nullable()),
+});
+export const beforeAfterResponse = z.object({
+  items: z.array(beforeAfterItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** over all matching firms, not just this page */
+  summary: z.object({
+    firms: z.number(),
+    reassessed: z.number(),
+    meanBefore: z.number().nullable(),
+    meanAfter: z.number().nullable(),
+    meanDelta: z.number().nullable(),
+  }),
+});
+export type BeforeAfter = z.infer<typeof beforeAfterResponse>;
