@@ -44,6 +44,7 @@ const StaffApplicationPage = page(
   'StaffApplicationPage',
 );
 
+const CallEditorPage = page(() => import('./routes/staff-calls/CallEditorPage'), 'CallEditorPage');
 const DiagnosisHomePage = page(() => import('./routes/diagnosis/DiagnosisHomePage'), 'DiagnosisHomePage');
 const DiagnosisPage = page(() => import('./routes/diagnosis/DiagnosisPage'), 'DiagnosisPage');
 const InvitationLandingPage = page(
@@ -87,7 +88,9 @@ export const router = createBrowserRouter([
       { path: '/applications/:id', element: guarded(COMPANY_ROLES, ApplicationPage) },
       { path: '/my/applications', element: guarded(COMPANY_ROLES, MyApplicationsPage) },
       { path: '/staff/calls', element: guarded(STAFF, StaffCallListPage) },
+      { path: '/staff/calls/new', element: guarded(STAFF, CallEditorPage) },
       { path: '/staff/calls/:id', element: guarded(STAFF, StaffCallPage) },
+      { path: '/staff/calls/:id/edit', element: guarded(STAFF, CallEditorPage) },
       { path: '/staff/applications/:id', element: guarded(STAFF, StaffApplicationPage) },
       { path: '/diagnosis', element: guarded(DIAGNOSIS_TAKERS, DiagnosisHomePage) },
       { path: '/diagnosis/start', element: <InvitationLandingPage /> },

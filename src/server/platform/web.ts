@@ -7,6 +7,9 @@ import { sendError } from './error-handler';
 
 /** Finds dist/web from src (tsx) or dist/server (bundled). */
 export function webRoot(): string | undefined {
+  // ITDA_WEB_DIR: a web build elsewhere (e.g. `vite build --outDir /tmp/web-x` for a parallel browser test run)
+  const override = process.env.ITDA_WEB_DIR;
+  if (override) return existsSync(join(override, 'index.html')) ? override : undefined;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'dist/web');
