@@ -55,6 +55,8 @@ const rules = {
   /** invite firms to the diagnosis: staff any firm, partners their association's member firms */
   'diagnosis.invite': (a, r) => isStaff(a) || partnerOf(a, r),
   'diagnosis.invitations': roles('admin', 'manager', 'partner'),
+  /** before/after of supported firms, firm by firm */
+  'diagnosis.beforeAfter': roles('admin', 'manager'),
   /** aggregate statistics, no personal data */
   'diagnosis.analytics': roles('admin', 'manager', 'viewer'),
   'user.manage': roles('admin'),

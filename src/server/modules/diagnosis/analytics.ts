@@ -2,10 +2,16 @@ import { type SQL, sql } from 'drizzle-orm';
 import { districtLabel } from '../../../shared/districts';
 import { KSIC_SECTIONS } from '../../../shared/ksic';
 import { type Database, sqlRows } from '../../db/client';
-import type { Actor } from '../../platform/actor';
+import { type Actor, isStaff } from '../../platform/actor';
 import { assertCan } from '../../platform/policy';
 import { type OutCell, writeXlsx } from '../../platform/tabular';
-import type { Analytics, AnalyticsQuery, InstrumentContent, LangText } from './contract';
+import {
+  type Analytics,
+  type AnalyticsQuery,
+  type InstrumentContent,
+  type LangText,
+  SMALL_GROUP,
+} from './contract';
 import { allInstrumentContents, currentInstrumentRow } from './instruments';
 import { SIZE_LABEL } from './peers';
 import { round1 } from './scoring';
@@ -32,6 +38,7 @@ async function groupRows(
   column: 'size_class' | 'ksic_section' | 'district',
   f: SQL,
   stages: number,
+  suppress: boolean,
 ) {
   const rows = await sqlRows<{ key: string | null; stage: number; n: number; sum: number }>(
     db,
@@ -47,7 +54,11 @@ async function groupRows(
     by.set(r.key, g);
   }
   return [...by.entries()]
-    .map(([key, g]) => ({ key, n: g.n, mean: g.n ? round1(g.sum / g.n) : null, stages: g.stages }))
+    .map(([key, g]) =>
+      suppress && g.n < SMALL_GROUP
+        ? { key, n: g.n, mean: null, stages: g.stages.map(() => 0), suppressed: true }
+        : { key, n: g.n, mean: g.n ? round1(g.sum / g.n) : null, stages: g.stages, suppressed: false },
+    )
     .sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
 }
 
@@ -61,6 +72,9 @@ export async function diagnosisAnalytics({
   input: AnalyticsQuery;
 }): Promise<Analytics> {
   assertCan(actor, 'diagnosis.analytics');
+  // outside the agency (viewers), small groups' means and stages are withheld
+  const suppress = !isStaff(actor);
+  const small = (firms: number) => suppress && firms < SMALL_GROUP;
   const cur = await currentInstrumentRow(db);
   const versions = await allInstrumentContents(db);
   const content = (cur?.content as InstrumentContent | undefined) ?? versions.at(-1)?.content;
@@ -123,8 +137,8 @@ export async function diagnosisAnalytics({
       firms: n(tot.firms),
       diagnoses: n(cnt.submitted),
       drafts: n(cnt.drafts),
-      meanOverall: r1(tot.mean),
-      medianOverall: r1(tot.median),
+      meanOverall: small(n(tot.firms)) ? null : r1(tot.mean),
+      medianOverall: small(n(tot.firms)) ? null : r1(tot.median),
     },
     histogram: Array.from({ length: 10 }, (_, b) => ({
       from: b * 10,
@@ -136,21 +150,25 @@ export async function diagnosisAnalytics({
       min: s.min,
       label: { ko: s.label.ko, en: s.label.en || s.label.ko },
     })),
-    bySize: await groupRows(db, 'size_class', f, stageCount),
-    bySection: await groupRows(db, 'ksic_section', f, stageCount),
-    byDistrict: await groupRows(db, 'district', f, stageCount),
-    dimensions: dims
+    bySize: await groupRows(db, 'size_class', f, stageCount, suppress),
+    bySection: await groupRows(db, 'ksic_section', f, stageCount, suppress),
+    byDistrict: await groupRows(db, 'district', f, stageCount, suppress),
+    dimensions: (small(n(tot.firms)) ? [] : dims)
       .map((d) => ({ key: d.key, title: title(d.key), mean: r1(d.mean), n: n(d.n) }))
       .sort(byOrder),
     movement: {
       firms: n(mv.firms),
-      meanT0: r1(mv.t0),
-      meanT1: r1(mv.t1),
-      meanDelta: r1(mv.delta),
-      dimensions: mvDims
+      meanT0: small(n(mv.firms)) ? null : r1(mv.t0),
+      meanT1: small(n(mv.firms)) ? null : r1(mv.t1),
+      meanDelta: small(n(mv.firms)) ? null : r1(mv.delta),
+      dimensions: (small(n(mv.firms)) ? [] : mvDims)
         .map((d) => ({ key: d.key, title: title(d.key), t0: r1(d.t0), t1: r1(d.t1), delta: r1(d.delta) }))
         .sort(byOrder),
-      transitions: transitions.map((t) => ({ from: n(t.from), to: n(t.to), n: n(t.n) })),
+      transitions: (small(n(mv.firms)) ? [] : transitions).map((t) => ({
+        from: n(t.from),
+        to: n(t.to),
+        n: n(t.n),
+      })),
     },
   };
 }
@@ -178,6 +196,10 @@ export async function analyticsXlsx(a: Analytics): Promise<Buffer> {
   for (const [name, list, label] of groups)
     for (const g of list) {
       rows.push([name, label(g.key), '기업 수', g.n]);
+      if (g.suppressed) {
+        rows.push([name, label(g.key), '비고', `${SMALL_GROUP}곳 미만이라 공개하지 않음`]);
+        continue;
+      }
       rows.push([name, label(g.key), '종합 점수 평균', g.mean]);
       g.stages.forEach((c, i) => {
         rows.push([name, label(g.key), `${i + 1}단계 ${stageName(i)}`, c]);

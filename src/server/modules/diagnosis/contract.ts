@@ -26,6 +26,8 @@ export const PEER_GROUPS = ['sizeSection', 'size', 'all'] as const;
 export type PeerGroup = (typeof PEER_GROUPS)[number];
 /** Fewer peers than this in a group: fall back to the next wider group. */
 export const PEER_MIN = 30;
+/** Aggregates over fewer firms than this are not shown to viewers outside the agency. */
+export const SMALL_GROUP = 5;
 export const INVITATION_STATUSES = ['sent', 'started', 'submitted'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 export const CONDITION_OPS = ['lt', 'lte', 'gt', 'gte'] as const;
@@ -297,6 +299,8 @@ const groupRow = z.object({
   mean: z.number().nullable(),
   /** firms per stage: index 0 = stage 1 */
   stages: z.array(z.number()),
+  /** for viewers, groups of fewer than SMALL_GROUP firms show no mean or stages (a firm could be recognised) */
+  suppressed: z.boolean(),
 });
 export const analyticsResponse = z.object({
   generatedAt: z.string(),

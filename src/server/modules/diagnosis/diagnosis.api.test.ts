@@ -579,3 +579,82 @@ describe('analytics', () => {
     expect((await sme.inject({ method: 'GET', url: '/api/diagnosis/analytics' })).statusCode).toBe(403);
   });
 });
+
+describe('small groups for viewers', () => {
+  it('viewers see no mean or stages for groups of fewer than 5 firms; staff see everything', async () => {
+    const viewer = await t().loginAs('viewer');
+    const mgr = await t().loginAs('manager');
+    const v = (await viewer.inject({ method: 'GET', url: '/api/diagnosis/analytics' })).json();
+    const m = (await mgr.inject({ method: 'GET', url: '/api/diagnosis/analytics' })).json();
+    const smallV = v.byDistrict.filter((g: { n: number }) => g.n < 5);
+    const smallM = m.byDistrict.filter((g: { n: number }) => g.n < 5);
+    expect(smallV.length).toBe(smallM.length);
+    for (const g of smallV) expect(g).toMatchObject({ suppressed: true, mean: null });
+    for (const g of smallM) expect(g.suppressed).toBe(false);
+    for (const g of v.byDistrict.filter((x: { n: number }) => x.n >= 5)) expect(g.mean).not.toBeNull();
+    // a filter narrowing to a handful of firms hides the totals' mean too
+    const tiny = smallV[0]?.key;
+    if (tiny) {
+      const f = (
+        await viewer.inject({ method: 'GET', url: `/api/diagnosis/analytics?district=${tiny}` })
+      ).json();
+      expect(f.totals.meanOverall).toBeNull();
+      expect(f.dimensions).toEqual([]);
+    }
+  });
+});
+
+describe('before and after support', () => {
+  it('staff see each supported firm’s T0 next to its re-assessment, filter by program, export XLSX', async () => {
+    const mgr = await t().loginAs('manager');
+    const res = await mgr.inject({ method: 'GET', url: '/api/diagnosis/before-after?pageSize=100' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.summary.firms).toBe(body.total);
+    expect(body.summary.reassessed).toBeGreaterThanOrEqual(5);
+    expect(body.summary.meanDelta).toBeGreaterThan(0);
+    const first = body.items[0];
+    expect(first.before.label).toBe('T0');
+    expect(first.after.label).toMatch(/^T[1-9]/);
+    expect(first.delta).toBeCloseTo(first.after.overall - first.before.overall, 0);
+    expect(first.supports[0]).toMatchObject({ year: 2021 });
+    expect(Object.keys(first.dimensionDeltas)).toContain('ai');
+    // sorted by gain, largest first
+    const deltas = body.items
+      .filter((i: { delta: number | null }) => i.delta !== null)
+      .map((i: { delta: number }) => i.delta);
+    expect(deltas).toEqual([...deltas].sort((a, b) => b - a));
+
+    const dxc = (
+      await mgr.inject({ method: 'GET', url: '/api/diagnosis/before-after?programCode=DXC' })
+    ).json();
+    expect(dxc.total).toBeGreaterThan(0);
+    expect(dxc.total).toBeLessThan(body.total);
+    for (const i of dxc.items)
+      expect(i.supports.map((s: { programCode: string }) => s.programCode)).toContain('DXC');
+
+    const named = (
+      await mgr.inject({
+        method: 'GET',
+        url: `/api/diagnosis/before-after?q=${encodeURIComponent(first.companyName)}`,
+      })
+    ).json();
+    expect(named.items.map((i: { companyId: string }) => i.companyId)).toContain(first.companyId);
+
+    const xlsx = await mgr.inject({ method: 'GET', url: '/api/diagnosis/before-after?format=xlsx' });
+    expect(xlsx.statusCode).toBe(200);
+    const table = await readTable(xlsx.rawPayload, 'b.xlsx');
+    expect(table.headers.slice(0, 3)).toEqual(['기업명', '지원사업(연도)', '지원 전 진단']);
+    expect(table.rows).toHaveLength(body.total);
+
+    for (const role of ['viewer', 'partner', 'sme'] as const) {
+      const s = await t().loginAs(role);
+      expect((await s.inject({ method: 'GET', url: '/api/diagnosis/before-after' })).statusCode, role).toBe(
+        403,
+      );
+    }
+    expect(
+      (await mgr.inject({ method: 'GET', url: '/api/diagnosis/before-after?programCode=x' })).statusCode,
+    ).toBe(400);
+  });
+});

@@ -5,10 +5,13 @@ import { sendDownload } from '../../platform/download';
 import { XLSX_MIME } from '../../platform/files';
 import { pickLang } from '../../platform/messages';
 import { analyticsXlsx, diagnosisAnalytics } from './analytics';
+import { beforeAfter, beforeAfterXlsx } from './before-after';
 import {
   analyticsQuery,
   analyticsResponse,
   answersBody,
+  beforeAfterQuery,
+  beforeAfterResponse,
   diagnosisSchema,
   diagnosisStartBody,
   instrumentCreateBody,
@@ -369,6 +372,27 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendDownload(reply, {
         body: await analyticsXlsx(a),
         filename: `DX진단_통계_${a.generatedAt.slice(0, 10)}.xlsx`,
+        mime: XLSX_MIME,
+      }) as never;
+    },
+  );
+
+  app.get(
+    '/diagnosis/before-after',
+    {
+      schema: {
+        tags,
+        summary: '지원 전후 비교(선정 기업의 T0 → 최근 재진단, ?format=xlsx) / Before and after support',
+        querystring: beforeAfterQuery,
+        response: { 200: beforeAfterResponse },
+      },
+    },
+    async (request, reply) => {
+      const data = await beforeAfter({ db, actor: request.actor, input: request.query });
+      if (request.query.format !== 'xlsx') return data;
+      return sendDownload(reply, {
+        body: await beforeAfterXlsx(db, data),
+        filename: `DX진단_지원전후_${new Date().toISOString().slice(0, 10)}.xlsx`,
         mime: XLSX_MIME,
       }) as never;
     },
