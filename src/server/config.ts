@@ -19,6 +19,9 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
   BODY_LIMIT_KB: z.coerce.number().int().min(16).max(10240).default(1024),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL, e.g. https://itda.example.kr' })
+    .optional(),
   ITDA_ADMIN_EMAIL: z.string().email().optional(),
   ITDA_ADMIN_PASSWORD: z.string().min(12, 'ITDA_ADMIN_PASSWORD must be at least 12 characters').optional(),
 });
@@ -35,6 +38,8 @@ export interface Config {
   trustProxy: boolean;
   maxUploadBytes: number;
   bodyLimitBytes: number;
+  /** the site's address for links in emails (invitations); else taken from the request */
+  publicUrl?: string;
   /** first admin account, created at start-up when no admin exists (production installs) */
   bootstrapAdmin?: { email: string; password: string };
 }
@@ -69,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     bootstrapAdmin:
       e.ITDA_ADMIN_EMAIL && e.ITDA_ADMIN_PASSWORD
         ? { email: e.ITDA_ADMIN_EMAIL, password: e.ITDA_ADMIN_PASSWORD }

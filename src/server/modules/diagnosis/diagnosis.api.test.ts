@@ -658,3 +658,24 @@ describe('before and after support', () => {
     ).toBe(400);
   });
 });
+
+describe('invitation links', () => {
+  it('emails carry PUBLIC_URL when it is configured', async () => {
+    const mgr = await t().loginAs('manager');
+    t().config.publicUrl = 'https://itda.example.kr';
+    try {
+      const res = await mgr.inject({
+        method: 'POST',
+        url: '/api/diagnosis/invitations',
+        payload: { targets: [{ email: 'ceo@public-url.example.kr' }] },
+      });
+      expect(res.statusCode).toBe(201);
+      const mail = await one<{ body: string }>(
+        `SELECT body FROM outbox WHERE "to" = 'ceo@public-url.example.kr'`,
+      );
+      expect(mail.body).toContain('https://itda.example.kr/diagnosis/start?invite=');
+    } finally {
+      t().config.publicUrl = undefined;
+    }
+  });
+});

@@ -335,7 +335,7 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         actor: request.actor,
         input: request.body,
-        origin: `${request.protocol}://${request.host}`,
+        origin: app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`,
       });
       reply.status(201);
       return r;

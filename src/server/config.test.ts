@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const base = { SESSION_SECRET: 's'.repeat(40), DATA_DIR: '/tmp/itda-config-test' };
+
+describe('configuration', () => {
+  it('PUBLIC_URL is an http(s) address, kept without a trailing slash', () => {
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://itda.example.kr/' }).publicUrl).toBe(
+      'https://itda.example.kr',
+    );
+    expect(loadConfig(base).publicUrl).toBeUndefined();
+    expect(() => loadConfig({ ...base, PUBLIC_URL: 'itda.example.kr' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ ...base, PUBLIC_URL: 'ftp://itda.example.kr' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('explains every invalid variable by name', () => {
+    expect(() => loadConfig({ ...base, PORT: 'x', SESSION_SECRET: 'short' })).toThrow(
+      /PORT[\s\S]*SESSION_SECRET/,
+    );
+  });
+});
