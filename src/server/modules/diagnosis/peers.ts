@@ -75,7 +75,11 @@ export interface PeerFacts {
  * Moves the histograms when a firm's latest diagnosis changes: the previous latest leaves, the new one
  * enters. Rows are written in key order so concurrent submits lock them in the same order.
  */
-export async function updatePeerCounts(tx: Database, leaving: PeerFacts | undefined, entering: PeerFacts) {
+export async function updatePeerCounts(
+  tx: Database,
+  leaving: PeerFacts | undefined,
+  entering: PeerFacts | undefined,
+) {
   const deltas = new Map<string, { s: string; k: string; m: string; v: number; d: number }>();
   const add = (f: PeerFacts, d: number) => {
     const values = metricValues(f.overall, f.dimensionScores as Record<string, number | null>);
@@ -87,8 +91,8 @@ export async function updatePeerCounts(tx: Database, leaving: PeerFacts | undefi
         deltas.set(key, cur);
       }
   };
-  if (leaving) add(leaving, -1);
-  add(entering, 1);
+  if (leaving?.overall != null) add(leaving, -1);
+  if (entering?.overall != null) add(entering, 1);
   const rows = [...deltas.values()]
     .filter((r) => r.d !== 0)
     .sort((a, b) => a.s.localeCompare(b.s) || a.k.localeCompare(b.k) || a.m.localeCompare(b.m) || a.v - b.v);

@@ -8,6 +8,7 @@ import { assertCan, assertCanAny } from '../../platform/policy';
 import { loadCompany } from '../companies/service';
 import type { AnswerValue, Diagnosis, DiagnosisAnswers, InstrumentContent } from './contract';
 import './eligibility';
+import './merge';
 import { currentInstrumentRow, instrumentContentOf } from './instruments';
 import { trackInvitationStart, trackInvitationSubmit } from './invitations';
 import { type PeerBenchmark, updatePeerCounts } from './peers';
