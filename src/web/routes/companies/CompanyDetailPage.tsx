@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { brn } from '../../lib/format';
 import { isStaffRole } from '../../lib/roles';
+import { CompanyDiagnoses } from './CompanyDiagnoses';
 import { CompanyDuplicates } from './CompanyDuplicates';
 import { CompanyHistory } from './CompanyHistory';
 
@@ -72,6 +73,9 @@ export function CompanyDetailPage() {
           {staff && (
             <>
               <li>
+                <a href="#diagnosis">{t('companyDiagnosis.title')}</a>
+              </li>
+              <li>
                 <a href="#members">{t('members.title')}</a>
               </li>
               <li>
@@ -89,6 +93,9 @@ export function CompanyDetailPage() {
       </Section>
       {staff && (
         <>
+          <Section id="diagnosis" title={t('companyDiagnosis.title')}>
+            <CompanyDiagnoses companyId={c.id} />
+          </Section>
           <Section id="members" title={t('members.title')}>
             <MembersTable companyId={c.id} canApprove />
           </Section>
