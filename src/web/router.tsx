@@ -44,6 +44,7 @@ const StaffApplicationPage = page(
   'StaffApplicationPage',
 );
 
+const ProgramsPage = page(() => import('./routes/programs/ProgramsPage'), 'ProgramsPage');
 const CallEditorPage = page(() => import('./routes/staff-calls/CallEditorPage'), 'CallEditorPage');
 const DiagnosisHomePage = page(() => import('./routes/diagnosis/DiagnosisHomePage'), 'DiagnosisHomePage');
 const DiagnosisPage = page(() => import('./routes/diagnosis/DiagnosisPage'), 'DiagnosisPage');
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
       { path: '/admin/users', element: guarded(['admin'], UsersPage) },
       { path: '/admin/associations', element: guarded(STAFF, AssociationsPage) },
       { path: '/admin/access-log', element: guarded(['admin'], AccessLogPage) },
+      { path: '/programs', element: <ProgramsPage /> },
       { path: '/calls', element: <CallListPage /> },
       { path: '/calls/:id', element: <CallDetailPage /> },
       { path: '/applications/:id', element: guarded(COMPANY_ROLES, ApplicationPage) },

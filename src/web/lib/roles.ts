@@ -23,6 +23,7 @@ export interface NavItem {
 /** The main navigation; items without roles are for everyone. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', key: 'nav.home', match: (p) => p === '/' },
+  { to: '/programs', key: 'nav.programs' },
   { to: '/calls', key: 'nav.calls' },
   { to: '/my/company', key: 'nav.myCompany', roles: COMPANY_ROLES },
   { to: '/my/applications', key: 'nav.myApplications', roles: COMPANY_ROLES },
