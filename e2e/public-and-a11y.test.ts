@@ -189,4 +189,32 @@ describe.skipIf(!!skip)('public pages and accessibility', () => {
     await expectAxeClean(page, 'staff: duplicates');
     await e2e().screenshot(page, 'staff-1-duplicates');
   });
+
+  it('program catalog: 13 programs by module, budgets as a chart and a table, on a phone too', async () => {
+    const page = await e2e().page();
+    await page.goto('/');
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '사업 안내' }).click();
+    await page.getByRole('heading', { name: '사업 안내', level: 1 }).waitFor();
+    for (const module of ['진단 · Diagnosis', '컨설팅 · Consulting', '매칭 · Matching', '지원 · Support'])
+      await page.getByRole('heading', { name: module, level: 2 }).waitFor();
+    expect(await page.locator('.app-card h3').count()).toBe(13);
+    await page.getByRole('heading', { name: 'DX 역량강화 컨설팅 지원사업' }).waitFor();
+    await page
+      .getByRole('img', { name: /단계별 사업 예산/ })
+      .locator('svg')
+      .waitFor();
+    const table = page.getByRole('table', { name: /단계별 사업 예산/ });
+    await table.getByRole('row', { name: /합계/ }).getByText('9억 9,800만 원').waitFor();
+    await table.getByRole('row', { name: /합계/ }).getByText('3억 원').waitFor();
+    await expectAxeClean(page, 'programs');
+    await e2e().screenshot(page, 'public-4-programs');
+    await page.getByRole('link', { name: /지금 온라인으로 진단받기/ }).click();
+    await page.waitForURL(/\/login\?next=%2Fdiagnosis/);
+
+    const phone = await e2e().page({ mobile: true });
+    await phone.goto('/programs');
+    await phone.getByRole('heading', { name: '사업 안내', level: 1 }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAxeClean(phone, 'programs (phone)');
+  });
 });
