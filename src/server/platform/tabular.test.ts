@@ -87,6 +87,7 @@ describe('readTable: CSV', () => {
     expect(await readTable(buf, 'members.csv')).toEqual({
       headers: ['사업자등록번호', '기업명'],
       rows: [['1234567890', '잇다']],
+      rowNumbers: [2],
       encoding: 'utf-8',
       format: 'csv',
     });
@@ -139,6 +140,8 @@ describe('readTable: CSV', () => {
       ['잇다', '홍길동'],
       ['빛나', '김빛나'],
     ]);
+    // row numbers as a spreadsheet shows them, so reported errors point at the right line
+    expect(table.rowNumbers).toEqual([4, 7]);
   });
 
   it('pads short rows to the header length', async () => {

@@ -11,6 +11,8 @@ export type TableFormat = 'csv' | 'xlsx';
 export interface Table {
   headers: string[];
   rows: string[][];
+  /** each data row's 1-based row number in the file (blank rows are skipped, so they can differ from index + 2) */
+  rowNumbers: number[];
   /** Text encoding the CSV was read with; absent for XLSX. */
   encoding?: string;
   format: TableFormat;
@@ -130,24 +132,26 @@ function utf16Bom(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-function toTable(cells: string[][]): { headers: string[]; rows: string[][] } {
+function toTable(cells: string[][]): { headers: string[]; rows: string[][]; rowNumbers: number[] } {
   const isEmpty = (row: string[]) => row.every((c) => c === '');
   let start = 0;
   while (start < cells.length && isEmpty(cells[start])) start++;
-  if (start >= cells.length) return { headers: [], rows: [] };
+  if (start >= cells.length) return { headers: [], rows: [], rowNumbers: [] };
   const headers = cells[start];
   let width = headers.length;
   while (width > 0 && headers[width - 1] === '') width--;
   headers.length = width;
   const rows: string[][] = [];
+  const rowNumbers: number[] = [];
   for (let r = start + 1; r < cells.length; r++) {
     const row = cells[r];
     if (isEmpty(row)) continue;
     if (row.length > width) row.length = width;
     while (row.length < width) row.push('');
     rows.push(row);
+    rowNumbers.push(r + 1);
   }
-  return { headers, rows };
+  return { headers, rows, rowNumbers };
 }
 
 // CSV ------------------------------------------------------------------------------------------------------

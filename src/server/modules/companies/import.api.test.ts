@@ -123,6 +123,16 @@ describe('member list import', () => {
     expect(none.n).toBe(0);
   });
 
+  it('row numbers in the report count the blank lines of the file, as a spreadsheet shows them', async () => {
+    const s = await t().loginAs('manager');
+    const lines = csvText([good[0], member(101, { 사업자등록번호: badBrn(101) })]).split('\r\n');
+    // header, blank, good, blank, blank, bad → the bad row is line 6
+    const text = [lines[0], '', lines[1], '', '', lines[2], ''].join('\r\n');
+    const res = await importFile(s, Buffer.from(text, 'utf8'), 'dryRun=true');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().report.errors).toEqual([expect.objectContaining({ row: 6, field: 'brn' })]);
+  });
+
   it('refuses a commit with errors (422 with the report) and imports nothing', async () => {
     const s = await t().loginAs('manager');
     const rows = [...good];
