@@ -19,14 +19,14 @@ const NEW_BRN = withCheckDigit('977810042');
 async function signUp(page: Page, who: { email: string; name: string }, { keyboard = false } = {}) {
   await page.goto('/signup');
   await page.getByRole('heading', { name: '회원가입', level: 1 }).waitFor();
-  await page.getByRole('checkbox', { name: '이용약관 동의에 동의합니다' }).waitFor();
+  await page.getByRole('checkbox', { name: '이용약관에 동의합니다' }).waitFor();
   await page.getByLabel(/^이메일/).fill(who.email);
   await page.getByLabel(/^비밀번호/).fill(PASSWORD);
   await page.getByLabel(/^이름/).fill(who.name);
   const sme = page.getByRole('radio', { name: '수요기업 (중소기업)' });
   expect(await sme.isChecked()).toBe(true);
-  const terms = page.getByRole('checkbox', { name: '이용약관 동의에 동의합니다' });
-  const privacy = page.getByRole('checkbox', { name: '개인정보 수집·이용 동의에 동의합니다' });
+  const terms = page.getByRole('checkbox', { name: '이용약관에 동의합니다' });
+  const privacy = page.getByRole('checkbox', { name: '개인정보 수집·이용에 동의합니다' });
   const submit = page.getByRole('button', { name: '회원가입' });
   if (keyboard) {
     await tabTo(page, terms);
@@ -37,8 +37,8 @@ async function signUp(page: Page, who: { email: string; name: string }, { keyboa
     await page.keyboard.press('Enter');
   } else {
     // KRDS draws its own box: the person clicks the label
-    await page.getByText('이용약관 동의에 동의합니다', { exact: true }).click();
-    await page.getByText('개인정보 수집·이용 동의에 동의합니다', { exact: true }).click();
+    await page.getByText('이용약관에 동의합니다', { exact: true }).click();
+    await page.getByText('개인정보 수집·이용에 동의합니다', { exact: true }).click();
     expect(await terms.isChecked()).toBe(true);
     expect(await privacy.isChecked()).toBe(true);
     await submit.click();
@@ -67,7 +67,7 @@ describe.skipIf(!!skip)('김 대표 signs up and manages her company', () => {
     await page.getByText('필수 동의 항목입니다.').first().waitFor();
     expect(await page.getByText('필수 동의 항목입니다.').count()).toBe(2);
     expect(
-      await page.getByRole('checkbox', { name: '이용약관 동의에 동의합니다' }).getAttribute('aria-invalid'),
+      await page.getByRole('checkbox', { name: '이용약관에 동의합니다' }).getAttribute('aria-invalid'),
     ).toBe('true');
     await expectAxeClean(page, 'sign-up with consent errors');
     await e2e().screenshot(page, 'sme-1-signup-errors');

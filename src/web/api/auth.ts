@@ -65,6 +65,8 @@ export function useLogout(everywhere = false) {
 
 export interface ConsentText {
   title: string;
+  /** the checkbox label, e.g. 이용약관에 동의합니다 */
+  agree: string;
   purpose: string;
   items: string;
   retention: string;

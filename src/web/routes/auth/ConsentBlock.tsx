@@ -34,12 +34,7 @@ export function ConsentBlock({
         ]}
       />
       {required && <p className="app-muted">{t('auth.consentRefuse')}</p>}
-      <Check
-        label={t('auth.consentAgree', { title: text.title })}
-        error={error}
-        aria-required={required || undefined}
-        {...registration}
-      />
+      <Check label={text.agree} error={error} aria-required={required || undefined} {...registration} />
     </div>
   );
 }
