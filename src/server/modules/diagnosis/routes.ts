@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/validators';
@@ -37,6 +38,13 @@ import { diagnosisAnswersXlsx, diagnosisReportPdf } from './report';
 import * as svc from './service';
 
 const tags = ['diagnosis'];
+
+/** `?format=xlsx` of a JSON route: the workbook as a download named DX진단_<what>_<date>.xlsx. */
+async function xlsxDownload(reply: FastifyReply, what: string, make: () => Promise<Buffer>) {
+  const filename = `DX진단_${what}_${new Date().toISOString().slice(0, 10)}.xlsx`;
+  // a Buffer skips the JSON serializer, hence the cast
+  return sendDownload(reply, { body: await make(), filename, mime: XLSX_MIME }) as never;
+}
 const ok = z.object({ ok: z.literal(true) });
 
 export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -367,13 +375,7 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const a = await diagnosisAnalytics({ db, actor: request.actor, input: request.query });
-      if (request.query.format !== 'xlsx') return a;
-      // a Buffer skips the JSON serializer
-      return sendDownload(reply, {
-        body: await analyticsXlsx(a),
-        filename: `DX진단_통계_${a.generatedAt.slice(0, 10)}.xlsx`,
-        mime: XLSX_MIME,
-      }) as never;
+      return request.query.format === 'xlsx' ? xlsxDownload(reply, '통계', () => analyticsXlsx(a)) : a;
     },
   );
 
@@ -389,12 +391,9 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const data = await beforeAfter({ db, actor: request.actor, input: request.query });
-      if (request.query.format !== 'xlsx') return data;
-      return sendDownload(reply, {
-        body: await beforeAfterXlsx(db, data),
-        filename: `DX진단_지원전후_${new Date().toISOString().slice(0, 10)}.xlsx`,
-        mime: XLSX_MIME,
-      }) as never;
+      return request.query.format === 'xlsx'
+        ? xlsxDownload(reply, '지원전후', () => beforeAfterXlsx(db, data))
+        : data;
     },
   );
 };
