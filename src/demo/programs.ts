@@ -255,6 +255,9 @@ export function demoForm(kind: 'consulting' | 'ai'): FormSection[] {
 }
 
 const KST = (d: string) => new Date(`${d}+09:00`);
+/** A literal SQL text array of our own constants. */
+const textArray = (xs: string[]) =>
+  sql.raw(`ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]::text[]`);
 
 /** Loads the 13 programs, their budgets and the 2021 calls (+ one open call so the demo can be tried). */
 export async function loadDemoPrograms(handle: DbHandle) {
@@ -375,21 +378,21 @@ function callBody(code: string, cap: number | null) {
  */
 export async function loadDemoApplications(
   handle: DbHandle,
-  seedBrns: { consulting: string[]; ai: string[] },
+  seeds: { consulting: { brn: string; problem: string }[]; ai: { brn: string; problem: string }[] },
 ) {
   const db = handle.db;
   const plan = [
     {
       code: 'DXC',
       total: 23,
-      seeds: seedBrns.consulting,
-      statuses: seedBrns.consulting.map(() => 'selected'),
+      seeds: seeds.consulting,
+      statuses: seeds.consulting.map(() => 'selected'),
     },
     {
       code: 'AIX',
       total: 67,
-      seeds: seedBrns.ai,
-      statuses: seedBrns.ai.map((_, i) => (i < 5 ? 'selected' : 'waitlisted')),
+      seeds: seeds.ai,
+      statuses: seeds.ai.map((_, i) => (i < 5 ? 'selected' : 'waitlisted')),
     },
   ];
   for (const [pi, p] of plan.entries()) {
@@ -407,15 +410,16 @@ export async function loadDemoApplications(
         JOIN call_forms f ON f.call_id = c.id AND f.version = 1
         WHERE p.code = ${p.code} AND c.year = 2021),
       seed AS (
-        SELECT co.id, s.ord, s.status FROM unnest(${sql.raw(`ARRAY[${p.seeds.map((b) => `'${b}'`).join(',')}]::text[]`)}, ${sql.raw(`ARRAY[${p.statuses.map((s) => `'${s}'`).join(',')}]::text[]`)})
-          WITH ORDINALITY AS s(brn, status, ord) JOIN companies co ON co.brn = s.brn),
+        SELECT co.id, s.ord, s.status, s.problem FROM unnest(${textArray(p.seeds.map((x) => x.brn))}, ${textArray(p.statuses)},
+          ${textArray(p.seeds.map((x) => x.problem))}) WITH ORDINALITY AS s(brn, status, problem, ord) JOIN companies co ON co.brn = s.brn),
       gen AS (
-        SELECT id, ${p.seeds.length} + row_number() OVER (ORDER BY brn) AS ord, 'rejected' AS status FROM companies
+        SELECT id, ${p.seeds.length} + row_number() OVER (ORDER BY brn) AS ord, 'rejected' AS status, NULL::text AS problem FROM companies
         WHERE district <> 'outside' AND size_class IN ('small', 'medium') AND brn NOT LIKE '9%'
         ORDER BY brn OFFSET ${pi * 500} LIMIT ${others}),
       allc AS (SELECT * FROM seed UNION ALL SELECT * FROM gen)
       INSERT INTO applications (call_id, company_id, form_id, status, answers, receipt_no, submitted_at, created_at, updated_at)
-      SELECT call.id, allc.id, call.form_id, allc.status::application_status, ${answers}::jsonb,
+      SELECT call.id, allc.id, call.form_id, allc.status::application_status,
+             ${answers}::jsonb || jsonb_strip_nulls(jsonb_build_object('problem', allc.problem)),
              call.year || '-' || ${p.code} || '-' || lpad(allc.ord::text, 4, '0'),
              call.opens_at + (allc.ord * interval '5 hours'), call.opens_at, call.opens_at + (allc.ord * interval '5 hours')
       FROM call, allc`);

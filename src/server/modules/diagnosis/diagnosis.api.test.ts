@@ -612,6 +612,13 @@ describe('before and after support', () => {
     const body = res.json();
     expect(body.summary.firms).toBe(body.total);
     expect(body.summary.reassessed).toBeGreaterThanOrEqual(5);
+    // funded support only: course cohorts, lectures and the conference are not "support" here
+    const codes = new Set(
+      body.items.flatMap((i: { supports: { programCode: string }[] }) =>
+        i.supports.map((s) => s.programCode),
+      ),
+    );
+    expect([...codes].sort()).toEqual(['AIX', 'DXC']);
     expect(body.summary.meanDelta).toBeGreaterThan(0);
     const first = body.items[0];
     expect(first.before.label).toBe('T0');
