@@ -70,6 +70,8 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'PATCH /api/calls/:id': STAFF,
   'POST /api/calls/:id/transition': STAFF,
   'GET /api/calls/:id/eligibility': STAFF,
+  'POST /api/calls/attachments': STAFF,
+  'GET /api/calls/:id/attachments/:fileId': PUBLIC,
   // applications
   'POST /api/calls/:id/applications': ['sme', 'supplier'],
   'GET /api/calls/:id/applications': STAFF,
@@ -108,6 +110,7 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/diagnosis/invitations': [...STAFF, 'partner'],
   'GET /api/diagnosis/invitations': [...STAFF, 'partner'],
   'GET /api/diagnosis/analytics': [...STAFF, 'viewer'],
+  'GET /api/diagnosis/before-after': STAFF,
 };
 
 /** Query strings some routes need to pass validation. */

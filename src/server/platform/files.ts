@@ -26,6 +26,15 @@ const ACCEPTED: Record<string, string[]> = {
     'application/zip',
     'application/x-ole-storage',
   ],
+  /** call (공고) attachments: PDF, HWP (OLE), HWPX/DOCX/ZIP (ZIP-based), XLSX, images */
+  call: [
+    'application/pdf',
+    'image/png',
+    'image/jpeg',
+    XLSX_MIME,
+    'application/zip',
+    'application/x-ole-storage',
+  ],
 };
 
 export type StoredFile = typeof files.$inferSelect;

@@ -110,6 +110,17 @@ export const callSummarySchema = z.object({
 });
 export type CallSummary = z.infer<typeof callSummarySchema>;
 
+/** A file attached to a call (공고 첨부파일): name and size for the download list. */
+export const callAttachmentSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  size: z.number(),
+  mime: z.string(),
+});
+export type CallAttachment = z.infer<typeof callAttachmentSchema>;
+
+export const callAttachmentParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+
 export const callSchema = callSummarySchema.extend({
   body: z.string(),
   evaluationAt: z.string().nullable(),
@@ -119,7 +130,11 @@ export const callSchema = callSummarySchema.extend({
   eligibility: z.array(eligibilityRule),
   requiredDocuments: z.array(requiredDocument),
   attachmentIds: z.array(z.uuid()),
+  /** the attached files, in the order of attachmentIds */
+  attachments: z.array(callAttachmentSchema),
   form: callFormSchema,
+  /** the current form version has applications (drafts included): a form change makes a new version */
+  formInUse: z.boolean(),
   version: z.number(),
   /** server time, so the UI's countdown does not trust the visitor's clock */
   now: z.string(),

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/validators';
+import { sendDownload } from '../../platform/download';
+import { BadRequestError } from '../../platform/errors';
+import { assertCan } from '../../platform/policy';
+import { downloadCallAttachment, uploadCallAttachment } from './attachments';
 import {
+  callAttachmentParams,
+  callAttachmentSchema,
   callCreateBody,
   callListQuery,
   callListResponse,
@@ -21,6 +27,7 @@ const tags = ['programs'];
 
 export const programRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
+  const { dataDir } = app.deps.config;
 
   app.get(
     '/programs',
@@ -155,5 +162,55 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
         callId: request.params.id,
         companyId: request.query.companyId,
       }),
+  );
+
+  app.post(
+    '/calls/attachments',
+    {
+      schema: {
+        tags,
+        summary: '공고 첨부파일 올리기(직원) / Upload a call attachment',
+        description:
+          'multipart: `file`. PDF·HWP·HWPX·DOCX·XLSX·ZIP·이미지, 30 MB 이하. 돌려받은 id를 공고의 attachmentIds에 넣습니다.',
+        consumes: ['multipart/form-data'],
+        response: { 201: callAttachmentSchema },
+      },
+    },
+    async (request, reply) => {
+      assertCan(request.actor, 'call.manage');
+      if (!request.isMultipart()) throw new BadRequestError('file_required');
+      let upload: { buffer: Buffer; filename: string } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type !== 'file') continue;
+        if (part.fieldname === 'file' && !upload)
+          upload = { buffer: await part.toBuffer(), filename: part.filename };
+        else part.file.resume();
+      }
+      if (!upload) throw new BadRequestError('file_required');
+      const r = await uploadCallAttachment({ db, dataDir, actor: request.actor, ...upload });
+      reply.status(201);
+      return r;
+    },
+  );
+
+  app.get(
+    '/calls/:id/attachments/:fileId',
+    {
+      schema: {
+        tags,
+        summary: '공고 첨부파일 내려받기 / Download a call attachment',
+        params: callAttachmentParams,
+      },
+    },
+    async (request, reply) => {
+      const { file, buffer } = await downloadCallAttachment({
+        db,
+        dataDir,
+        actor: request.actor,
+        id: request.params.id,
+        fileId: request.params.fileId,
+      });
+      return sendDownload(reply, { body: buffer, filename: file.originalName, mime: file.mime });
+    },
   );
 };

@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { and, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CallStatus } from '../../../shared/enums';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -8,58 +7,19 @@ import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
 import { companies } from '../companies/schema';
-import type {
-  Call,
-  CallCreateBody,
-  CallPatchBody,
-  CallSummary,
-  Program,
-  programBody,
-  programPatchBody,
-} from './contract';
+import { assertCallFiles, callAttachments } from './call-files';
+import type { Call, CallCreateBody, CallPatchBody, CallSummary } from './contract';
 import { evaluateRules } from './eligibility';
 import type { EligibilityRule } from './eligibility-contract';
 import type { FormSection } from './form-contract';
 import { canTransition, competitionRatio, effectiveCallStatus, PUBLIC_CALL_STATUSES } from './lifecycle';
-import { callForms, calls, programBudgets, programs } from './schema';
+import { callForms, calls, programs } from './schema';
 
 type CallRow = typeof calls.$inferSelect;
 type ProgramRow = typeof programs.$inferSelect;
 
-export async function listPrograms({
-  db,
-  module,
-}: {
-  db: Database;
-  module?: string;
-}): Promise<{ items: Program[] }> {
-  const rows = await db
-    .select()
-    .from(programs)
-    .where(module ? eq(programs.module, module as ProgramRow['module']) : undefined)
-    .orderBy(asc(programs.sortOrder), asc(programs.code));
-  const budgets = await db.select().from(programBudgets).orderBy(asc(programBudgets.year));
-  const open = await db
-    .select({ programId: calls.programId, n: count() })
-    .from(calls)
-    .where(and(inArray(calls.status, ['published', 'open']), sql`now() < ${calls.closesAt}`))
-    .groupBy(calls.programId);
-  return {
-    items: rows.map((p) => ({
-      id: p.id,
-      code: p.code,
-      module: p.module,
-      nameKo: p.nameKo,
-      nameEn: p.nameEn,
-      summaryKo: p.summaryKo,
-      summaryEn: p.summaryEn,
-      target: p.target,
-      owner: p.owner,
-      budgets: budgets.filter((b) => b.programId === p.id).map((b) => ({ year: b.year, amount: b.amount })),
-      openCalls: Number(open.find((o) => o.programId === p.id)?.n ?? 0),
-    })),
-  };
-}
+/** Programs (사업) live in program-service.ts; re-exported for the modules that import them from here. */
+export { createProgram, listPrograms, patchProgram } from './program-service';
 
 function mapSummary(c: CallRow, p: ProgramRow, now: Date): CallSummary {
   return {
@@ -176,10 +136,28 @@ export async function loadCall(db: Database, actor: Actor, id: string, lock = fa
   return row;
 }
 
+/** JSON with sorted keys (jsonb does not keep key order), for comparing form definitions. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+
+/** Applications (drafts included) on a form version: such a version is frozen. */
+async function formApplicationCount(db: Database, formId: string): Promise<number> {
+  const r = (await db.execute(
+    sql`SELECT count(*)::int AS n FROM applications WHERE form_id = ${formId}`,
+  )) as unknown as { rows: { n: number }[] };
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 export async function getCall({ db, actor, id }: { db: Database; actor: Actor; id: string }): Promise<Call> {
   const { c, p } = await loadCall(db, actor, id);
   const form = await currentForm(db, id);
   const now = await dbNow(db);
+  const attachments = await callAttachments(db, c.attachmentIds);
+  const inUse = (await formApplicationCount(db, form.id)) > 0;
   return {
     ...mapSummary(c, p, now),
     body: c.body,
@@ -190,7 +168,9 @@ export async function getCall({ db, actor, id }: { db: Database; actor: Actor; i
     eligibility: c.eligibility as EligibilityRule[],
     requiredDocuments: c.requiredDocuments as Call['requiredDocuments'],
     attachmentIds: c.attachmentIds,
+    attachments,
     form: { id: form.id, version: form.version, sections: form.sections as FormSection[] },
+    formInUse: inUse,
     version: c.version,
     now: now.toISOString(),
   };
@@ -209,6 +189,7 @@ export async function createCall({
   const id = await db.transaction(async (tx) => {
     const [p] = await tx.select().from(programs).where(eq(programs.id, input.programId));
     if (!p) throw new ValidationError('validation_failed', [{ path: 'programId', message: 'invalid_value' }]);
+    await assertCallFiles(tx, input.attachmentIds);
     const { form, ...rest } = input;
     const [c] = await tx
       .insert(calls)
@@ -249,6 +230,7 @@ export async function patchCall({
     const { c: before } = await loadCall(tx, actor, id, true);
     if (input.version !== before.version) throw new ConflictError('stale_version');
     if (before.status === 'archived') throw new ConflictError('call_archived');
+    await assertCallFiles(tx, input.attachmentIds);
     const { form, version: _v, ...rest } = input;
     const dates = Object.fromEntries(
       (['opensAt', 'closesAt', 'evaluationAt', 'announceAt'] as const)
@@ -265,13 +247,12 @@ export async function patchCall({
       .set({ ...next, version: sql`${calls.version} + 1`, updatedAt: new Date() })
       .where(eq(calls.id, id))
       .returning();
-    if (form) {
+    const cur = form ? await currentForm(tx, id) : undefined;
+    // An unchanged form (the editor sends it back as it was) is not a new version.
+    if (form && cur && canonical(cur.sections) !== canonical(form)) {
       // A form version that has applications is frozen: changing the form publishes a new version.
-      const cur = await currentForm(tx, id);
-      const [{ n }] = await tx
-        .execute(sql`SELECT count(*)::int AS n FROM applications WHERE form_id = ${cur.id}`)
-        .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
-      if (n > 0) await tx.insert(callForms).values({ callId: id, version: cur.version + 1, sections: form });
+      if ((await formApplicationCount(tx, cur.id)) > 0)
+        await tx.insert(callForms).values({ callId: id, version: cur.version + 1, sections: form });
       else await tx.update(callForms).set({ sections: form }).where(eq(callForms.id, cur.id));
     }
     await recordAudit(tx, actor, {
@@ -359,77 +340,4 @@ export async function checkEligibility({
     now: await dbNow(db),
   });
   return { companyId, eligible: checks.every((x) => x.ok), checks };
-}
-
-async function programById(db: Database, id: string): Promise<Program> {
-  const { items } = await listPrograms({ db });
-  const p = items.find((x) => x.id === id);
-  if (!p) throw new NotFoundError('program');
-  return p;
-}
-
-/** Staff create a program (사업) with its yearly budgets. */
-export async function createProgram({
-  db,
-  actor,
-  input,
-}: {
-  db: Database;
-  actor: Actor;
-  input: z.infer<typeof programBody>;
-}) {
-  assertCan(actor, 'call.manage');
-  const id = await db.transaction(async (tx) => {
-    const { budgets, ...fields } = input;
-    const [dup] = await tx.select({ id: programs.id }).from(programs).where(eq(programs.code, input.code));
-    if (dup) throw new ConflictError('conflict');
-    const [p] = await tx.insert(programs).values(fields).returning();
-    if (budgets.length)
-      await tx.insert(programBudgets).values(budgets.map((b) => ({ programId: p.id, ...b })));
-    await recordAudit(tx, actor, {
-      action: 'program.create',
-      entityType: 'program',
-      entityId: p.id,
-      after: input,
-    });
-    return p.id;
-  });
-  return programById(db, id);
-}
-
-export async function patchProgram({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Database;
-  actor: Actor;
-  id: string;
-  input: z.infer<typeof programPatchBody>;
-}) {
-  assertCan(actor, 'call.manage');
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(programs).where(eq(programs.id, id)).for('update');
-    if (!before) throw new NotFoundError('program');
-    const { budgets, ...fields } = input;
-    if (Object.keys(fields).length)
-      await tx
-        .update(programs)
-        .set({ ...fields, updatedAt: new Date() })
-        .where(eq(programs.id, id));
-    if (budgets) {
-      await tx.delete(programBudgets).where(eq(programBudgets.programId, id));
-      if (budgets.length)
-        await tx.insert(programBudgets).values(budgets.map((b) => ({ programId: id, ...b })));
-    }
-    await recordAudit(tx, actor, {
-      action: 'program.update',
-      entityType: 'program',
-      entityId: id,
-      before,
-      after: input,
-    });
-  });
-  return programById(db, id);
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useUser } from '../../api/auth';
+import { callAttachmentUrl } from '../../api/call-admin';
 import { type Call, useCall, useEligibility, useStartApplication } from '../../api/calls';
 import { isApiError } from '../../api/client';
 import { useMyCompanies } from '../../api/companies';
@@ -11,8 +12,8 @@ import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime, formatKrw, formatNumber } from '../../lib/format';
 import { withJosa } from '../../lib/josa';
-import { COMPANY_ROLES } from '../../lib/roles';
-import { CallStatusBadge, Countdown, describeRule, formatRatio, MarkdownText } from './call-ui';
+import { COMPANY_ROLES, isStaffRole } from '../../lib/roles';
+import { CallStatusBadge, Countdown, describeRule, fileSizeText, formatRatio, MarkdownText } from './call-ui';
 
 function ApplyPanel({ call }: { call: Call }) {
   const { t } = useTranslation();
@@ -25,6 +26,19 @@ function ApplyPanel({ call }: { call: Call }) {
   const eligibility = useEligibility(call.id, call.status === 'open' ? company?.id : undefined);
   const start = useStartApplication(call.id);
   if (user === undefined) return null;
+  if (call.status === 'draft')
+    return (
+      <Alert tone="warning" live={false} title={t('callEditor.detail.previewTitle')}>
+        <p>{t('callEditor.detail.previewBody')}</p>
+        {isStaffRole(user?.role) && (
+          <p>
+            <Link to={`/staff/calls/${call.id}`} className="app-link">
+              {t('callEditor.detail.backToManage')}
+            </Link>
+          </p>
+        )}
+      </Alert>
+    );
   if (call.status !== 'open')
     return (
       <Alert tone="info" live={false}>
@@ -163,6 +177,20 @@ export function CallDetailPage() {
       {c.body && (
         <Section id="body" title={t('calls.bodyTitle')}>
           <MarkdownText source={c.body} />
+        </Section>
+      )}
+      {c.attachments.length > 0 && (
+        <Section id="attachments" title={t('callEditor.detail.attachmentsTitle')}>
+          <ul className="app-files">
+            {c.attachments.map((f) => (
+              <li key={f.id}>
+                <a className="app-link" href={callAttachmentUrl(c.id, f.id)} download={f.name}>
+                  {f.name}
+                </a>{' '}
+                <span className="app-muted">({fileSizeText(f.size, lang)})</span>
+              </li>
+            ))}
+          </ul>
         </Section>
       )}
       <Section id="eligibility" title={t('calls.eligibilityTitle')}>

@@ -101,6 +101,13 @@ export function CallListPage({ staff = false }: { staff?: boolean }) {
       <PageHeader
         title={staff ? t('calls.staffTitle') : t('calls.title')}
         lead={<p>{staff ? t('calls.staffLead') : t('calls.lead')}</p>}
+        actions={
+          staff ? (
+            <Link to="/staff/calls/new" className="krds-btn medium primary">
+              {t('callEditor.staff.newCall')}
+            </Link>
+          ) : undefined
+        }
       />
       <search aria-label={t('calls.searchLabel')}>
         <form onSubmit={submit} className="app-filters app-filters--row">

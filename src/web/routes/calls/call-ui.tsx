@@ -38,6 +38,10 @@ export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }
   return <Badge tone={APP_TONE[status]}>{t(`applications.status.${status}`)}</Badge>;
 }
 
+/** 12 KB (at least 1 KB), for file lists. */
+export const fileSizeText = (bytes: number, lang: Lang) =>
+  `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB')} KB`;
+
 /** 13.4:1 */
 export const formatRatio = (r: number) => `${r.toFixed(1)}:1`;
 

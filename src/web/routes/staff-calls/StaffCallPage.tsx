@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { CALL_TRANSITIONS } from '../../../server/modules/programs/lifecycle';
 import { APPLICATION_STATUSES, type CallStatus } from '../../../shared/enums';
 import {
@@ -142,6 +142,7 @@ export function StaffCallPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const call = useCall(id, 10_000);
+  const saved = (useLocation().state as { saved?: 'created' | 'updated' } | null)?.saved;
   const [s, update] = useUrlState(['status', 'q', 'page'] as const);
   const [q, setQ] = useState(s.q);
   useEffect(() => setQ(s.q), [s.q]);
@@ -193,12 +194,22 @@ export function StaffCallPage() {
             <CallStatusBadge status={c.status} />
             <span>{t('calls.deadline', { at: formatDateTime(c.closesAt, lang) })}</span>
             {c.status === 'open' && <Countdown closesAt={c.closesAt} serverNow={c.now} />}
-            <Link to={`/calls/${c.id}`} className="app-link">
-              {t('calls.title')}
-            </Link>
           </p>
         }
+        actions={
+          <>
+            {c.status !== 'archived' && (
+              <Link to={`/staff/calls/${c.id}/edit`} className="krds-btn medium primary">
+                {t('callEditor.staff.edit')}
+              </Link>
+            )}
+            <Link to={`/calls/${c.id}`} className="krds-btn medium secondary">
+              {t('callEditor.staff.preview')}
+            </Link>
+          </>
+        }
       />
+      {saved && <Alert tone="success">{t(`callEditor.staff.${saved}`)}</Alert>}
       <Section id="counts" title={t('staffCalls.countsTitle')}>
         <p className="app-muted">{t('staffCalls.live')}</p>
         {apps.data && (

@@ -1,0 +1,67 @@
+import type { Database } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
+import { NotFoundError } from '../../platform/errors';
+import { readUpload, saveUpload } from '../../platform/files';
+import { assertCan } from '../../platform/policy';
+import { CALL_FILE_PURPOSE } from './call-files';
+import type { CallAttachment } from './contract';
+import { loadCall } from './service';
+
+/** Largest call attachment (the multipart limit of the app may be lower). */
+export const CALL_ATTACHMENT_MAX_BYTES = 30 * 1024 * 1024;
+
+/**
+ * Staff upload a file for a call (공고 첨부파일: 공고문 HWP/PDF, 신청서 서식 DOCX/XLSX, ZIP). The type is
+ * sniffed from the content; the file is linked to a call by listing its id in the call's attachmentIds.
+ */
+export async function uploadCallAttachment({
+  db,
+  dataDir,
+  actor,
+  filename,
+  buffer,
+}: {
+  db: Database;
+  dataDir: string;
+  actor: Actor;
+  filename: string;
+  buffer: Buffer;
+}): Promise<CallAttachment> {
+  assertCan(actor, 'call.manage');
+  const stored = await saveUpload(db, dataDir, {
+    buffer,
+    filename,
+    ownerId: actor.userId,
+    purpose: CALL_FILE_PURPOSE,
+    maxBytes: CALL_ATTACHMENT_MAX_BYTES,
+  });
+  await recordAudit(db, actor, {
+    action: 'call.attachment_upload',
+    entityType: 'file',
+    entityId: stored.id,
+    after: { name: stored.originalName, size: stored.size, mime: stored.mime, sha256: stored.sha256 },
+  });
+  return { id: stored.id, name: stored.originalName, size: stored.size, mime: stored.mime };
+}
+
+/** Anyone who may see the call downloads its attachments (drafts: staff only, 404 for others). */
+export async function downloadCallAttachment({
+  db,
+  dataDir,
+  actor,
+  id,
+  fileId,
+}: {
+  db: Database;
+  dataDir: string;
+  actor: Actor;
+  id: string;
+  fileId: string;
+}) {
+  const { c } = await loadCall(db, actor, id);
+  if (!c.attachmentIds.includes(fileId)) throw new NotFoundError('file');
+  const { file, buffer } = await readUpload(db, dataDir, fileId);
+  if (file.purpose !== CALL_FILE_PURPOSE) throw new NotFoundError('file');
+  return { file, buffer };
+}
