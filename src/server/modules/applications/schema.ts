@@ -79,3 +79,17 @@ export const supplementRequests = pgTable('supplement_requests', {
   createdAt: ts('created_at').notNull().defaultNow(),
   resolvedAt: ts('resolved_at'),
 });
+
+/**
+ * 접수번호 counters, one per program and year (`2021-AIX-0007`), so several calls of one program in one
+ * year never issue the same number. Created on first use from the highest number already issued.
+ */
+export const receiptCounters = pgTable(
+  'receipt_counters',
+  {
+    programCode: text('program_code').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programCode, t.year] })],
+);

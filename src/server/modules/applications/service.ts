@@ -49,6 +49,28 @@ registerEligibilityRule('notSelectedSameProgramYear', async (_r, { db, company, 
       };
 });
 
+/**
+ * The next 접수번호 serial of a program and year (locks its counter row until commit, always after the call
+ * row, so submits never deadlock). A missing counter starts from the highest number already issued.
+ */
+async function nextReceiptSeq(tx: Database, programCode: string, year: number): Promise<number> {
+  const bump = () =>
+    sqlRows<{ seq: number }>(
+      tx,
+      sql`UPDATE receipt_counters SET seq = seq + 1 WHERE program_code = ${programCode} AND year = ${year} RETURNING seq`,
+    );
+  let [row] = await bump();
+  if (!row) {
+    const prefix = `${receiptNumber(year, programCode, 0).replace(/0+$/, '')}%`;
+    await tx.execute(sql`INSERT INTO receipt_counters (program_code, year, seq)
+      SELECT ${programCode}, ${year}, coalesce(max(split_part(receipt_no, '-', 3)::int), 0)
+      FROM applications WHERE receipt_no LIKE ${prefix}
+      ON CONFLICT DO NOTHING`);
+    [row] = await bump();
+  }
+  return row.seq;
+}
+
 async function loadApplication(db: Database, id: string, lock = false) {
   const q = db.select().from(applications).where(eq(applications.id, id));
   const [row] = lock ? await q.for('update') : await q;
@@ -373,6 +395,7 @@ export async function submitApplication({
     const checks = await eligibility(tx, ctx.call, app.companyId);
     if (!checks.every((x) => x.ok)) throw notEligible(checks);
     const needsReceipt = !app.receiptNo;
+    // the call row is locked from here to commit: the count and the deadline hold across app instances
     const [slot] = await sqlRows<{ receipt_seq: number }>(
       tx,
       sql`UPDATE calls SET receipt_seq = receipt_seq + ${needsReceipt ? 1 : 0}, submitted_count = submitted_count + 1
@@ -390,7 +413,13 @@ export async function submitApplication({
       if (ctx.call.maxApplications !== null) throw new ConflictError('call_full');
       throw new ConflictError('call_not_open');
     }
-    const receiptNo = app.receiptNo ?? receiptNumber(ctx.call.year, ctx.program.code, slot.receipt_seq);
+    const receiptNo =
+      app.receiptNo ??
+      receiptNumber(
+        ctx.call.year,
+        ctx.program.code,
+        await nextReceiptSeq(tx, ctx.program.code, ctx.call.year),
+      );
     const [row] = await tx
       .update(applications)
       .set({
