@@ -9,11 +9,7 @@ import { ErrorAlert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { PageHeader } from '../../components/Page';
 import { zodOptions } from '../../lib/form';
-
-/** Only same-site paths are accepted as the place to return to. */
-export function safeNext(next: string | null): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
-}
+import { safeNext } from '../../lib/safe-next';
 
 export function SignInPage() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { signupBody } from '../../../server/modules/accounts/contract';
 import { CONSENT_KINDS, SELF_SIGNUP_ROLES } from '../../../shared/enums';
@@ -14,6 +14,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { applyServerErrors, emptyToNull, zodOptions } from '../../lib/form';
+import { safeNext } from '../../lib/safe-next';
 import { ConsentBlock } from './ConsentBlock';
 import { PasswordRules } from './PasswordRules';
 
@@ -23,6 +24,8 @@ const FIELDS = ['email', 'password', 'name', 'phone', 'role', 'consents.terms', 
 export function SignUpPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
   const lang = currentLang();
   const rulesId = useId();
   const consents = useConsents();
@@ -44,7 +47,12 @@ export function SignUpPage() {
 
   const onSubmit = form.handleSubmit((values) =>
     signup.mutate(values, {
-      onSuccess: () => navigate('/my/company', { replace: true, state: { welcome: true } }),
+      // a new member registers the company first; `next` (e.g. an invitation link) waits on that page
+      onSuccess: () =>
+        navigate(next ? `/my/company?next=${encodeURIComponent(next)}` : '/my/company', {
+          replace: true,
+          state: { welcome: true },
+        }),
       onError: (err) => {
         if (!isApiError(err)) return;
         if (err.code === 'email_taken')

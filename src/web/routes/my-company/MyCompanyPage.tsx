@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { type MyCompany, useMyCompanies } from '../../api/companies';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -8,6 +8,7 @@ import { MembersTable } from '../../components/company/MembersTable';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { brn } from '../../lib/format';
+import { safeNext } from '../../lib/safe-next';
 import { ConnectCompany } from './ConnectCompany';
 
 function ActiveCompany({ item }: { item: MyCompany }) {
@@ -34,10 +35,29 @@ export function MyCompanyPage() {
   const location = useLocation();
   const mine = useMyCompanies();
   const welcome = (location.state as { welcome?: boolean } | null)?.welcome;
+  // where the member was going before registering the company (e.g. a diagnosis invitation)
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const active = mine.data?.items.some((i) => i.membership.status === 'active');
   return (
     <>
       <PageHeader title={t('myCompany.title')} lead={<p>{t('myCompany.lead')}</p>} />
       {welcome && <Alert tone="success">{t('myCompany.welcome')}</Alert>}
+      {next && (
+        <Alert
+          tone="info"
+          live={false}
+          title={active ? t('myCompany.nextReady') : t('myCompany.nextWaiting')}
+        >
+          {active && (
+            <p>
+              <Link to={next} className="krds-btn medium primary">
+                {t('myCompany.nextContinue')}
+              </Link>
+            </p>
+          )}
+        </Alert>
+      )}
       {mine.isPending && <Loading />}
       {mine.error && <ErrorAlert error={mine.error} />}
       {mine.data && mine.data.items.length === 0 && <ConnectCompany />}
