@@ -6,14 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'; // as in e2e/harness.ts
-const PACKAGES = ['chromium', 'fonts-noto-cjk'];
+// poppler-utils: pdftotext, with which tests read the generated PDF reports
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'poppler-utils'];
+const hasPdftotext = () => spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 
 function skip(reason) {
   console.log(`browser tests will be skipped: ${reason}`);
   process.exit(0);
 }
 
-if (existsSync(CHROMIUM)) process.exit(0);
+if (existsSync(CHROMIUM) && hasPdftotext()) process.exit(0);
 if (process.env.ITDA_SKIP_BROWSER_INSTALL === '1')
   skip(`${CHROMIUM} not found (ITDA_SKIP_BROWSER_INSTALL=1)`);
 if (process.platform !== 'linux') skip(`${CHROMIUM} not found and automatic install needs Debian/Ubuntu`);
