@@ -14,7 +14,7 @@ export function StepIndicator({ steps, current }: { steps: string[]; current: nu
           <span>
             {i === current && <em className="sr-only">{t('steps.current')} </em>}
             {i < current && <em className="sr-only">{t('steps.done')} </em>}
-            <i className="step">{t('steps.n', { n: i + 1 })}</i>
+            <i className="step">{t('steps.n', { n: i + 1, total: steps.length })}</i>
             <span className="step-tit">{label}</span>
           </span>
         </li>
