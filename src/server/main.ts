@@ -29,9 +29,10 @@ async function main() {
     );
   const app = await buildApp({ config, handle, jobs, serveWeb: true });
   jobs.start();
-  const stopMaintenance = scheduleMaintenance(handle.db, 3600_000, (e) =>
-    app.log.error(e, 'maintenance failed'),
-  );
+  const stopMaintenance = scheduleMaintenance(handle.db, {
+    ctx: { dataDir: config.dataDir },
+    log: (e) => app.log.error(e, 'maintenance failed'),
+  });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     stopMaintenance();

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { isStaff } from './actor';
 import { AppError, ForbiddenError, NotFoundError } from './errors';
@@ -146,3 +146,20 @@ export async function readUpload(
     throw e;
   }
 }
+
+/**
+ * Deletes stored files (rows and bytes) matching `where` — retention of uploads that served their purpose
+ * and of orphans never attached to anything. Returns how many went. Bytes already missing are ignored.
+ */
+export async function deleteStoredFiles(db: Database, dataDir: string, where: SQL): Promise<number> {
+  const gone = await db.delete(files).where(where).returning({ id: files.id, key: files.storageKey });
+  for (const f of gone) await unlink(storagePath(dataDir, f.key)).catch(() => {});
+  return gone.length;
+}
+
+/** Uploaded member lists hold personal data: kept this long for re-running or checking an import, then deleted. */
+export const IMPORT_RETENTION_DAYS = 30;
+
+/** Member-list uploads older than the retention period. */
+export const expiredImportUploads = (): SQL =>
+  sql`${files.purpose} = 'import' AND ${files.createdAt} < now() - make_interval(days => ${IMPORT_RETENTION_DAYS})`;

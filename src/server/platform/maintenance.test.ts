@@ -1,6 +1,10 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { freshDatabase } from '../test/db';
+import { saveUpload } from './files';
 import { runMaintenance } from './maintenance';
 
 let h: DbHandle;
@@ -27,5 +31,18 @@ describe('maintenance (retention)', () => {
     await runMaintenance(h.db);
     expect((await h.query<{ id: string }>('SELECT id FROM sessions')).map((r) => r.id)).toEqual(['live']);
     expect(await h.query('SELECT ok FROM login_attempts')).toEqual([{ ok: true }]);
+  });
+
+  it('deletes uploaded member lists (personal data) after 30 days, rows and bytes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'itda-maint-'));
+    const csv = Buffer.from('사업자등록번호,기업명\n1234567890,잇다\n');
+    const old = await saveUpload(h.db, dataDir, { buffer: csv, filename: 'old.csv', purpose: 'import' });
+    const fresh = await saveUpload(h.db, dataDir, { buffer: csv, filename: 'new.csv', purpose: 'import' });
+    await h.query(`UPDATE files SET created_at = now() - interval '31 days' WHERE id = $1`, [old.id]);
+    await runMaintenance(h.db, { dataDir });
+    const left = await h.query<{ id: string }>(`SELECT id FROM files WHERE purpose = 'import'`);
+    expect(left.map((r) => r.id)).toEqual([fresh.id]);
+    expect(existsSync(join(dataDir, 'files', old.storageKey))).toBe(false);
+    expect(existsSync(join(dataDir, 'files', fresh.storageKey))).toBe(true);
   });
 });

@@ -1,21 +1,40 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { purgeExpiredSessions } from './auth/sessions';
+import { deleteStoredFiles, expiredImportUploads } from './files';
 import { loginAttempts } from './schema';
 
-/**
- * Periodic housekeeping (retention): expired sessions go at once; login attempts are kept
- * 1 year for security review. The audit and access logs are never deleted by the application
- * (the access log is kept at least 2 years, role changes 3 years).
- */
-export async function runMaintenance(db: Database) {
-  await purgeExpiredSessions(db);
-  await db.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - interval '1 year'`));
+export interface MaintenanceContext {
+  /** where uploaded files live (DATA_DIR) */
+  dataDir: string;
+}
+type Task = (db: Database, ctx: MaintenanceContext) => Promise<unknown>;
+const tasks: Task[] = [];
+
+/** A module's own housekeeping (e.g. orphaned uploads), run with the platform's. */
+export function onMaintenance(task: Task) {
+  tasks.push(task);
 }
 
-export function scheduleMaintenance(db: Database, everyMs = 3600_000, log?: (e: unknown) => void) {
-  const run = () => runMaintenance(db).catch((e) => log?.(e));
-  const timer = setInterval(run, everyMs);
+/**
+ * Periodic housekeeping (retention): expired sessions go at once; login attempts are kept 1 year for
+ * security review; uploaded member lists (personal data) 30 days. The audit and access logs are never
+ * deleted by the application (the access log is kept at least 2 years, role changes 3 years).
+ */
+export async function runMaintenance(db: Database, ctx?: MaintenanceContext) {
+  await purgeExpiredSessions(db);
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - interval '1 year'`));
+  if (!ctx) return;
+  await deleteStoredFiles(db, ctx.dataDir, expiredImportUploads());
+  for (const task of tasks) await task(db, ctx);
+}
+
+export function scheduleMaintenance(
+  db: Database,
+  opts: { ctx: MaintenanceContext; everyMs?: number; log?: (e: unknown) => void },
+) {
+  const run = () => runMaintenance(db, opts.ctx).catch((e) => opts.log?.(e));
+  const timer = setInterval(run, opts.everyMs ?? 3600_000);
   timer.unref();
   void run();
   return () => clearInterval(timer);

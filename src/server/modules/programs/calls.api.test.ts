@@ -164,3 +164,37 @@ describe('call attachments and editing', () => {
     expect(v2.json().formInUse).toBe(false);
   });
 });
+
+describe('orphaned call attachments', () => {
+  it('maintenance deletes uploads never saved to a call after a day, and keeps attached ones', async () => {
+    const { runMaintenance } = await import('../../platform/maintenance');
+    const manager = await t().loginAs('manager');
+    const kept = (await upload(manager, TINY_PDF, 'kept.pdf')).json();
+    const orphan = (await upload(manager, TINY_PDF, 'orphan.pdf')).json();
+    const recent = (await upload(manager, TINY_PDF, 'recent.pdf')).json();
+    const created = await manager.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: {
+        programId: await programId(),
+        year: 2026,
+        title: '첨부 보존 시험 공고',
+        opensAt: '2026-01-05T10:00:00+09:00',
+        closesAt: '2099-02-01T18:00:00+09:00',
+        capacity: 10,
+        attachmentIds: [kept.id],
+        form,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    await t().handle.query(
+      `UPDATE files SET created_at = now() - interval '2 days' WHERE id = ANY($1::uuid[])`,
+      [[kept.id, orphan.id]],
+    );
+    await runMaintenance(t().handle.db, { dataDir: t().config.dataDir });
+    const left = await t().handle.query<{ id: string }>(`SELECT id FROM files WHERE id = ANY($1::uuid[])`, [
+      [kept.id, orphan.id, recent.id],
+    ]);
+    expect(left.map((r) => r.id).sort()).toEqual([kept.id, recent.id].sort());
+  });
+});
