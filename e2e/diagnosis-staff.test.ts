@@ -17,7 +17,7 @@ describe.skipIf(!!skip)('staff diagnosis pages: statistics, before/after, invita
   it('박 팀장 filters the statistics by size class, downloads the XLSX and opens before/after', async () => {
     const page = await e2e().page();
     await signIn(page, 'manager@demo.itda.kr');
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '진단 통계' }).click();
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: 'DX 진단' }).click();
     await page.getByRole('heading', { name: '진단 통계', level: 1 }).waitFor();
     await page.getByRole('heading', { name: '종합 점수 분포', level: 2 }).waitFor();
 

@@ -275,5 +275,8 @@ Object.assign(fieldMessages, customFieldMessages);
 export function zodFieldMessage(issueCode: string, msg: string, lang: Lang): string {
   if (fieldMessages[msg]) return fieldMessages[msg][lang];
   if (/received undefined/.test(msg)) return fieldMessages.required[lang];
+  // an empty text where at least one character is needed reads better as "required"
+  if (issueCode === 'too_small' && /expected string to have >=1 characters/.test(msg))
+    return fieldMessages.required[lang];
   return fieldMessage(issueCode, lang);
 }

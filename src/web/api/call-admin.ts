@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   Call,
   CallAttachment,
@@ -7,20 +7,9 @@ import type {
   Program,
 } from '../../server/modules/programs/contract';
 import { callKeys } from './calls';
-import { api, get, patch, post } from './client';
+import { api, patch, post } from './client';
 
 export type { CallAttachment, CallCreateBody, CallPatchBody, Program };
-
-export const programKeys = { all: ['programs'] as const };
-
-/** The programs (사업) a call belongs to — 13 in the demo world. */
-export function usePrograms() {
-  return useQuery({
-    queryKey: programKeys.all,
-    queryFn: () => get<{ items: Program[] }>('/programs'),
-    staleTime: 5 * 60_000,
-  });
-}
 
 export function useCreateCall() {
   const qc = useQueryClient();

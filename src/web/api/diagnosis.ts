@@ -18,7 +18,7 @@ import type {
   RulePatchBody,
   timelineResponse,
 } from '../../server/modules/diagnosis/contract';
-import { api, get, patch, post, type Query } from './client';
+import { api, get, patch, post, type Query, send } from './client';
 
 export type {
   Analytics,
@@ -142,12 +142,26 @@ export function useInstrument(id: string) {
   });
 }
 
-export function useDraftInstrument() {
+export type DraftSource = 'latest' | 'default' | { content: InstrumentContent };
+
+/**
+ * Drafts the next instrument version (from the latest version, the built-in default, or the given
+ * content). There is one draft at a time: when one exists the server returns it (200, not 201), and
+ * `created` is false.
+ */
+export function useCreateDraft() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (from: 'latest' | 'default' = 'latest') =>
-      post<Instrument>('/diagnosis/instruments', { from }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: diagnosisKeys.instruments }),
+    mutationFn: async (source: DraftSource) => {
+      const res = await send('POST', '/diagnosis/instruments', {
+        body: typeof source === 'string' ? { from: source } : source,
+      });
+      return { created: res.status === 201, instrument: (await res.json()) as Instrument };
+    },
+    onSuccess: ({ instrument }) => {
+      qc.setQueryData(diagnosisKeys.instrument(instrument.id), instrument);
+      return qc.invalidateQueries({ queryKey: diagnosisKeys.instruments, exact: true });
+    },
   });
 }
 

@@ -2,7 +2,12 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { type InstrumentSummary, useInstruments } from '../../api/diagnosis';
+import {
+  type DraftSource,
+  type InstrumentSummary,
+  useCreateDraft,
+  useInstruments,
+} from '../../api/diagnosis';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
@@ -11,7 +16,6 @@ import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { StaffDiagnosisNav } from '../staff-diagnosis/StaffDiagnosisNav';
-import { type DraftSource, useCreateDraft } from './api';
 import '../../styles/diagnosis-admin.css';
 
 const col = createColumnHelper<InstrumentSummary>();

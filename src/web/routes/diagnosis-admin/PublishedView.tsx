@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Instrument } from '../../api/diagnosis';
+import { useCreateDraft } from '../../api/diagnosis';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { FieldRows } from '../../components/FieldRows';
@@ -8,7 +9,6 @@ import { PageHeader } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { StaffDiagnosisNav } from '../staff-diagnosis/StaffDiagnosisNav';
-import { useCreateDraft } from './api';
 import { InstrumentView } from './InstrumentView';
 
 export type Notice = 'created' | 'existing' | 'published' | 'deleted';

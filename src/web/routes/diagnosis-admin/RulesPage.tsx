@@ -10,13 +10,13 @@ import {
   useRules,
   useSaveRule,
 } from '../../api/diagnosis';
+import { usePrograms } from '../../api/programs';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { StaffDiagnosisNav } from '../staff-diagnosis/StaffDiagnosisNav';
-import { usePrograms } from './api';
 import { conditionsText, conditionText } from './conditions';
 import { ConfirmDialog } from './controls';
 import { RuleDialog } from './RuleDialog';

@@ -2,16 +2,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PROGRAM_MODULES } from '../../../shared/enums';
-import {
-  type CallCreateBody,
-  type CallPatchBody,
-  type Program,
-  useCreateCall,
-  usePatchCall,
-  usePrograms,
-} from '../../api/call-admin';
+import { type CallCreateBody, type CallPatchBody, useCreateCall, usePatchCall } from '../../api/call-admin';
 import { type Call, useCall } from '../../api/calls';
 import { isApiError } from '../../api/client';
+import { type Program, usePrograms } from '../../api/programs';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { FieldRows } from '../../components/FieldRows';

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type BeforeAfter, useBeforeAfter } from '../../api/diagnosis';
+import { usePrograms } from '../../api/programs';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/Field';
@@ -11,7 +12,7 @@ import { PageHeader } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { formatDate } from '../../lib/format';
 import { toPage, useUrlState } from '../../lib/use-url-state';
-import { Delta, StatList, useFormats, usePrograms, useStageName, XlsxButton } from './common';
+import { Delta, StatList, useFormats, useStageName, XlsxButton } from './common';
 import { StaffDiagnosisNav } from './StaffDiagnosisNav';
 
 type Item = BeforeAfter['items'][number];

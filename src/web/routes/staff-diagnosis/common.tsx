@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Program } from '../../../server/modules/programs/contract';
-import { download, get, type Query } from '../../api/client';
+import { download, type Query } from '../../api/client';
 import { useCurrentInstrument } from '../../api/diagnosis';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { currentLang, type Lang } from '../../i18n';
@@ -106,15 +104,6 @@ export function XlsxButton({ path, query }: { path: string; query: Query }) {
       <ErrorAlert error={error} />
     </div>
   );
-}
-
-/** The standing support programs (for the before/after filter). */
-export function usePrograms() {
-  return useQuery({
-    queryKey: ['programs', 'list'],
-    queryFn: () => get<{ items: Program[] }>('/programs'),
-    staleTime: 5 * 60_000,
-  });
 }
 
 /** "2단계 초기" from the current instrument's stage names (or just "2단계"). */
