@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../server/db/client';
 import type { FormSection } from '../server/modules/programs/form-contract';
+import { COMPANY_IDENTITY_FIELDS } from './programs';
 
 /**
  * 2021 demand-discovery education and events, kept in the existing call and application tables (one
@@ -141,22 +142,7 @@ export function eventForm(kind: 'course' | 'event'): FormSection[] {
     {
       key: 'company',
       title: { ko: '기업 정보', en: 'Company' },
-      fields: [
-        {
-          key: 'companyName',
-          type: 'companyField',
-          companyField: 'name',
-          label: { ko: '기업명', en: 'Company name' },
-          required: true,
-        },
-        {
-          key: 'companyBrn',
-          type: 'companyField',
-          companyField: 'brn',
-          label: { ko: '사업자등록번호', en: 'Business registration number' },
-          required: true,
-        },
-      ],
+      fields: COMPANY_IDENTITY_FIELDS,
     },
     {
       key: 'participant',

@@ -151,6 +151,24 @@ export const DEMO_PROGRAMS: {
   },
 ];
 
+/** The firm's name and BRN, prefilled from the registry: the first fields of every demo form. */
+export const COMPANY_IDENTITY_FIELDS: FormSection['fields'] = [
+  {
+    key: 'companyName',
+    type: 'companyField',
+    companyField: 'name',
+    label: { ko: '기업명', en: 'Company name' },
+    required: true,
+  },
+  {
+    key: 'companyBrn',
+    type: 'companyField',
+    companyField: 'brn',
+    label: { ko: '사업자등록번호', en: 'Business registration number' },
+    required: true,
+  },
+];
+
 /** A short, realistic application form used by the demo calls. */
 export function demoForm(kind: 'consulting' | 'ai'): FormSection[] {
   return [
@@ -158,20 +176,7 @@ export function demoForm(kind: 'consulting' | 'ai'): FormSection[] {
       key: 'company',
       title: { ko: '기업 정보', en: 'Company' },
       fields: [
-        {
-          key: 'companyName',
-          type: 'companyField',
-          companyField: 'name',
-          label: { ko: '기업명', en: 'Company name' },
-          required: true,
-        },
-        {
-          key: 'companyBrn',
-          type: 'companyField',
-          companyField: 'brn',
-          label: { ko: '사업자등록번호', en: 'Business registration number' },
-          required: true,
-        },
+        ...COMPANY_IDENTITY_FIELDS,
         {
           key: 'employees',
           type: 'companyField',

@@ -15,26 +15,21 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const CSV_MIME = 'text/csv';
 
 /** Types each purpose accepts, by sniffed content (the client's content type and extension are ignored). */
+/** Documents people attach: PDF, images, Office/HWPX (ZIP-based) and HWP/legacy Office (OLE). */
+const DOCUMENT_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  XLSX_MIME,
+  'application/zip',
+  'application/x-ole-storage',
+];
 const ACCEPTED: Record<string, string[]> = {
   import: [CSV_MIME, XLSX_MIME],
-  /** application documents: PDF, images, Office/HWPX (ZIP-based) and HWP/legacy Office (OLE) */
-  application: [
-    'application/pdf',
-    'image/png',
-    'image/jpeg',
-    XLSX_MIME,
-    'application/zip',
-    'application/x-ole-storage',
-  ],
-  /** call (공고) attachments: PDF, HWP (OLE), HWPX/DOCX/ZIP (ZIP-based), XLSX, images */
-  call: [
-    'application/pdf',
-    'image/png',
-    'image/jpeg',
-    XLSX_MIME,
-    'application/zip',
-    'application/x-ole-storage',
-  ],
+  /** application documents (제출서류) */
+  application: DOCUMENT_TYPES,
+  /** call (공고) attachments: 공고문 HWP/PDF, 서식 DOCX/XLSX, ZIP */
+  call: DOCUMENT_TYPES,
 };
 
 export type StoredFile = typeof files.$inferSelect;
