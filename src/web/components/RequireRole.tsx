@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import type { Role } from '../../shared/enums';
 import { useMe } from '../api/auth';
-import { Alert, ErrorAlert } from './Alert';
+import { ErrorAlert } from './Alert';
+import { LinkAlert } from './LinkAlert';
 import { Loading } from './Loading';
 import { PageHeader } from './Page';
 
@@ -23,14 +24,7 @@ export function RequireRole({ roles, children }: { roles?: readonly Role[]; chil
     return (
       <>
         <PageHeader title={t('errors.forbiddenTitle')} />
-        <Alert tone="warning" live={false}>
-          <p>{t('errors.forbiddenBody')}</p>
-          <p>
-            <Link to="/" className="app-link">
-              {t('errors.backHome')}
-            </Link>
-          </p>
-        </Alert>
+        <LinkAlert tone="warning">{t('errors.forbiddenBody')}</LinkAlert>
       </>
     );
   }

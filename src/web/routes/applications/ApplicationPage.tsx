@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Answers } from '../../../server/modules/programs/form-contract';
 import {
   type Application,
   type Call,
@@ -21,62 +20,13 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { useAutosave, useAutosaveStatus } from '../../lib/use-autosave';
 import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../calls/call-ui';
 import { AnswersView, extraDocuments, pick } from './answer-view';
 import { FileInput, FormFieldInput } from './FormFieldInput';
 
 const AUTOSAVE_MS = 1200;
 const EDITABLE = new Set(['draft', 'supplement_requested']);
-
-const hhmm = (d: Date) =>
-  new Intl.DateTimeFormat('ko-KR', {
-    timeZone: 'Asia/Seoul',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
-
-/** Debounced autosave of the changed answers; `flush` saves at once (before submitting). */
-function useAutosave(app: Application) {
-  const save = useSaveAnswers(app.id);
-  const [answers, setAnswers] = useState<Answers>(app.answers);
-  const pending = useRef<Answers>({});
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const flush = useCallback(async () => {
-    clearTimeout(timer.current);
-    const changes = pending.current;
-    if (!Object.keys(changes).length) return;
-    pending.current = {};
-    try {
-      await save.mutateAsync(changes);
-      setSavedAt(new Date());
-      setDirty(Object.keys(pending.current).length > 0);
-    } catch (e) {
-      pending.current = { ...changes, ...pending.current };
-      throw e;
-    }
-  }, [save]);
-  const change = (key: string, value: Answers[string]) => {
-    setAnswers((a) => ({ ...a, [key]: value }));
-    pending.current = { ...pending.current, [key]: value };
-    setDirty(true);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      flush().catch(() => {});
-    }, AUTOSAVE_MS);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (Object.keys(pending.current).length) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
-  return { answers, change, flush, savedAt, dirty, saving: save.isPending, saveError: save.error };
-}
 
 /** Server field errors (answers.<key>, documents.<key>) keyed by field key. */
 function fieldErrors(error: unknown): Record<string, string> {
@@ -114,7 +64,7 @@ function EditForm({
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const auto = useAutosave(app);
+  const auto = useAutosave({ initial: app.answers, save: useSaveAnswers(app.id), delayMs: AUTOSAVE_MS });
   const upload = useUploadFile(app.id);
   const remove = useRemoveFile(app.id);
   const submit = useSubmitApplication(app.id);
@@ -122,6 +72,7 @@ function EditForm({
   const [uploadingKey, setUploadingKey] = useState<string | null>(null);
   const errors = fieldErrors(submit.error);
   const errorRef = useRef<HTMLDivElement>(null);
+  const status = useAutosaveStatus(auto, 'applications');
   const filesFor = (key: string) => app.files.filter((f) => f.fieldKey === key);
   const doUpload = (fieldKey: string) => (file: File) => {
     setUploadingKey(fieldKey);
@@ -183,7 +134,7 @@ function EditForm({
             <FormFieldInput
               key={f.key}
               field={f}
-              value={auto.answers[f.key]}
+              value={auto.values[f.key]}
               prefill={app.prefill[f.key]}
               error={errors[f.key]}
               onChange={(v) => auto.change(f.key, v ?? null)}
@@ -215,17 +166,7 @@ function EditForm({
         </FormSection>
       )}
       <div className="app-savebar">
-        <LiveStatus>
-          {uploadingKey
-            ? t('applications.uploading')
-            : auto.saving
-              ? t('applications.saving')
-              : auto.saveError
-                ? t('applications.saveFailed')
-                : auto.savedAt && !auto.dirty
-                  ? t('applications.savedAt', { time: hhmm(auto.savedAt) })
-                  : ''}
-        </LiveStatus>
+        <LiveStatus>{uploadingKey ? t('applications.uploading') : status}</LiveStatus>
         <button type="submit" className="krds-btn large primary" disabled={submit.isPending}>
           {submit.isPending ? t('common.working') : t('applications.submit')}
         </button>

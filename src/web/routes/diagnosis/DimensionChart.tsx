@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisResult } from '../../../server/modules/diagnosis/contract';
+import { CaptionedTable } from '../../components/CaptionedTable';
 import { Chart } from '../../components/charts/Chart';
-import { TableScroll } from '../../components/TableScroll';
 import { currentLang } from '../../i18n';
 import { Delta, say, score1 } from './diagnosis-ui';
 
@@ -59,41 +59,37 @@ export function DimensionChart({ result }: { result: DiagnosisResult }) {
   const hasPrevious = dims.some((d) => d.previous !== null);
   return (
     <Chart option={option} label={t('diagnosis.result.chartLabel')} height={narrow ? 360 : 460}>
-      <TableScroll labelledBy="dx-dim-caption">
-        <table className="tbl col data app-table dx-dim-table">
-          <caption id="dx-dim-caption">{t('diagnosis.result.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('diagnosis.result.dimension')}</th>
-              <th scope="col">{t('diagnosis.result.score')}</th>
-              <th scope="col">{t('diagnosis.result.peerMedian')}</th>
-              <th scope="col">{t('diagnosis.result.percentile')}</th>
-              {hasPrevious && <th scope="col">{t('diagnosis.result.previousScore')}</th>}
-              {hasPrevious && <th scope="col">{t('diagnosis.result.change')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {dims.map((d) => (
-              <tr key={d.key}>
-                <th scope="row">{say(d.title, lang)}</th>
-                <td>{d.score === null ? t('diagnosis.result.noScore') : score1(d.score)}</td>
-                <td>{score1(d.peerMedian) || '–'}</td>
-                <td>
-                  {d.percentile === null
-                    ? '–'
-                    : t('diagnosis.result.percentileValue', { n: Math.round(d.percentile) })}
-                </td>
-                {hasPrevious && <td>{score1(d.previous) || '–'}</td>}
-                {hasPrevious && (
-                  <td>
-                    <Delta value={d.delta} />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <CaptionedTable
+        captionId="dx-dim-caption"
+        caption={t('diagnosis.result.tableCaption')}
+        className="dx-dim-table"
+        columns={[
+          t('diagnosis.result.dimension'),
+          t('diagnosis.result.score'),
+          t('diagnosis.result.peerMedian'),
+          t('diagnosis.result.percentile'),
+          ...(hasPrevious ? [t('diagnosis.result.previousScore'), t('diagnosis.result.change')] : []),
+        ]}
+      >
+        {dims.map((d) => (
+          <tr key={d.key}>
+            <th scope="row">{say(d.title, lang)}</th>
+            <td>{d.score === null ? t('diagnosis.result.noScore') : score1(d.score)}</td>
+            <td>{score1(d.peerMedian) || '–'}</td>
+            <td>
+              {d.percentile === null
+                ? '–'
+                : t('diagnosis.result.percentileValue', { n: Math.round(d.percentile) })}
+            </td>
+            {hasPrevious && <td>{score1(d.previous) || '–'}</td>}
+            {hasPrevious && (
+              <td>
+                <Delta value={d.delta} />
+              </td>
+            )}
+          </tr>
+        ))}
+      </CaptionedTable>
     </Chart>
   );
 }

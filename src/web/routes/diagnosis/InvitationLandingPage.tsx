@@ -5,6 +5,7 @@ import { useMe } from '../../api/auth';
 import { useMyCompanies } from '../../api/companies';
 import { useStartDiagnosis } from '../../api/diagnosis';
 import { Alert, ErrorAlert } from '../../components/Alert';
+import { LinkAlert } from '../../components/LinkAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import '../../styles/diagnosis.css';
@@ -101,14 +102,9 @@ export function InvitationLandingPage() {
       ) : user.role === 'sme' ? (
         <SignedInSme token={token} />
       ) : (
-        <Alert tone="warning" live={false} title={t('diagnosis.invite.otherRoleTitle')}>
-          <p>{t('diagnosis.invite.otherRoleBody')}</p>
-          <p>
-            <Link to="/" className="app-link">
-              {t('errors.backHome')}
-            </Link>
-          </p>
-        </Alert>
+        <LinkAlert tone="warning" title={t('diagnosis.invite.otherRoleTitle')}>
+          {t('diagnosis.invite.otherRoleBody')}
+        </LinkAlert>
       )}
     </div>
   );

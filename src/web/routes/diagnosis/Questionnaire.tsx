@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AnswerValue,
@@ -10,52 +10,11 @@ import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Section } from '../../components/Page';
 import { StepIndicator } from '../../components/StepIndicator';
 import { currentLang } from '../../i18n';
-import { AnswerProgress, type Answers, hhmm, isAnswered, progressOf, questionId, say } from './diagnosis-ui';
+import { useAutosave, useAutosaveStatus } from '../../lib/use-autosave';
+import { AnswerProgress, isAnswered, progressOf, questionId, say } from './diagnosis-ui';
 import { QuestionInput } from './QuestionInput';
 
 const AUTOSAVE_MS = 800;
-
-/** Debounced autosave of the changed answers only; `flush` saves at once (before moving on or submitting). */
-function useAutosave(d: Diagnosis) {
-  const save = useSaveDiagnosisAnswers(d.id);
-  const [answers, setAnswers] = useState<Answers>(d.answers);
-  const pending = useRef<Record<string, AnswerValue | null>>({});
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const flush = useCallback(async () => {
-    clearTimeout(timer.current);
-    const changes = pending.current;
-    if (!Object.keys(changes).length) return;
-    pending.current = {};
-    try {
-      await save.mutateAsync(changes);
-      setSavedAt(new Date());
-      setDirty(Object.keys(pending.current).length > 0);
-    } catch (e) {
-      pending.current = { ...changes, ...pending.current };
-      throw e;
-    }
-  }, [save]);
-  const change = (key: string, value: AnswerValue | null) => {
-    setAnswers((a) => ({ ...a, [key]: value ?? undefined }));
-    pending.current = { ...pending.current, [key]: value };
-    setDirty(true);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      flush().catch(() => {});
-    }, AUTOSAVE_MS);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (Object.keys(pending.current).length) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
-  return { answers, change, flush, savedAt, dirty, saving: save.isPending, saveError: save.error };
-}
 
 /** The first step (dimension) with an unanswered question; the submit step when all are answered. */
 function resumeStep(d: Diagnosis): number {
@@ -69,13 +28,18 @@ function resumeStep(d: Diagnosis): number {
 export function Questionnaire({ diagnosis: d }: { diagnosis: Diagnosis }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const auto = useAutosave(d);
+  const auto = useAutosave<AnswerValue | null, AnswerValue | undefined>({
+    initial: d.answers,
+    save: useSaveDiagnosisAnswers(d.id),
+    delayMs: AUTOSAVE_MS,
+    shown: (v) => v ?? undefined,
+  });
   const submit = useSubmitDiagnosis(d.id);
   const dims = d.instrument.dimensions;
   const [step, setStep] = useState(() => resumeStep(d));
   const [moved, setMoved] = useState(false);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const progress = progressOf(d.instrument, auto.answers);
+  const progress = progressOf(d.instrument, auto.values);
   const last = dims.length;
   const firstNumber = dims.slice(0, step).reduce((n, dim) => n + dim.questions.length, 1);
 
@@ -101,13 +65,7 @@ export function Questionnaire({ diagnosis: d }: { diagnosis: Diagnosis }) {
       setTimeout(() => document.getElementById('dx-submit-error')?.focus(), 0);
     }
   };
-  const status = auto.saving
-    ? t('diagnosis.take.saving')
-    : auto.saveError
-      ? t('diagnosis.take.saveFailed')
-      : auto.savedAt && !auto.dirty
-        ? t('diagnosis.take.savedAt', { time: hhmm(auto.savedAt) })
-        : '';
+  const status = useAutosaveStatus(auto, 'diagnosis.take');
 
   return (
     <>
@@ -136,7 +94,7 @@ export function Questionnaire({ diagnosis: d }: { diagnosis: Diagnosis }) {
                 key={q.key}
                 question={q}
                 number={firstNumber + i}
-                value={auto.answers[q.key]}
+                value={auto.values[q.key]}
                 onChange={(v) => auto.change(q.key, v)}
               />
             ))}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRecommendations } from '../../api/diagnosis';
-import { Alert, ErrorAlert } from '../../components/Alert';
+import { ErrorAlert } from '../../components/Alert';
+import { LinkAlert } from '../../components/LinkAlert';
 import { Loading } from '../../components/Loading';
 import { Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
@@ -20,14 +21,9 @@ export function Recommendations({ diagnosisId }: { diagnosisId: string }) {
       ) : recs.error ? (
         <ErrorAlert error={recs.error} />
       ) : recs.data.items.length === 0 ? (
-        <Alert live={false}>
-          <p>{t('diagnosis.recs.none')}</p>
-          <p>
-            <Link to="/calls" className="app-link">
-              {t('diagnosis.recs.allCalls')}
-            </Link>
-          </p>
-        </Alert>
+        <LinkAlert to="/calls" link={t('diagnosis.recs.allCalls')}>
+          {t('diagnosis.recs.none')}
+        </LinkAlert>
       ) : (
         <>
           <p className="app-lead">{t('diagnosis.recs.lead')}</p>

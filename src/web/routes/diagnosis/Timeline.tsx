@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Timeline as TimelineData } from '../../api/diagnosis';
+import { CaptionedTable } from '../../components/CaptionedTable';
 import { Chart } from '../../components/charts/Chart';
-import { TableScroll } from '../../components/TableScroll';
 import { currentLang } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { score1 } from './diagnosis-ui';
@@ -38,43 +38,36 @@ export function Timeline({ items, stageLabel }: { items: Item[]; stageLabel: (st
     [submitted, t],
   );
   const table = (
-    <TableScroll labelledBy="dx-timeline-caption">
-      <table className="tbl col data app-table dx-timeline-table">
-        <caption id="dx-timeline-caption">{t('diagnosis.home.timelineCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('diagnosis.home.round')}</th>
-            <th scope="col">{t('diagnosis.home.date')}</th>
-            <th scope="col">{t('diagnosis.result.overall')}</th>
-            <th scope="col">{t('diagnosis.result.stage')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                <Link to={`/diagnoses/${i.id}`} className="app-link">
-                  {i.status === 'draft' ? t('diagnosis.home.draft') : i.label}
-                  <span className="sr-only">
-                    {' '}
-                    {i.status === 'draft'
-                      ? t('diagnosis.home.continueLink')
-                      : t('diagnosis.home.resultSuffix')}
-                  </span>
-                </Link>
-              </th>
-              <td>{formatDate(i.submittedAt ?? i.startedAt, lang)}</td>
-              <td>{i.overall === null ? '–' : t('diagnosis.result.points', { n: score1(i.overall) })}</td>
-              <td>
-                {i.stage === null
-                  ? '–'
-                  : t('diagnosis.stage.full', { n: i.stage, label: stageLabel(i.stage) })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <CaptionedTable
+      captionId="dx-timeline-caption"
+      caption={t('diagnosis.home.timelineCaption')}
+      className="dx-timeline-table"
+      columns={[
+        t('diagnosis.home.round'),
+        t('diagnosis.home.date'),
+        t('diagnosis.result.overall'),
+        t('diagnosis.result.stage'),
+      ]}
+    >
+      {rows.map((i) => (
+        <tr key={i.id}>
+          <th scope="row">
+            <Link to={`/diagnoses/${i.id}`} className="app-link">
+              {i.status === 'draft' ? t('diagnosis.home.draft') : i.label}
+              <span className="sr-only">
+                {' '}
+                {i.status === 'draft' ? t('diagnosis.home.continueLink') : t('diagnosis.home.resultSuffix')}
+              </span>
+            </Link>
+          </th>
+          <td>{formatDate(i.submittedAt ?? i.startedAt, lang)}</td>
+          <td>{i.overall === null ? '–' : t('diagnosis.result.points', { n: score1(i.overall) })}</td>
+          <td>
+            {i.stage === null ? '–' : t('diagnosis.stage.full', { n: i.stage, label: stageLabel(i.stage) })}
+          </td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
   return submitted.length >= 2 ? (
     <Chart option={option} label={t('diagnosis.home.chartLabel')} height={240}>

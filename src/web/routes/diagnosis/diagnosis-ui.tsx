@@ -14,15 +14,6 @@ export const say = (text: { ko: string; en?: string } | undefined, lang: Lang): 
 export const score1 = (n: number | null | undefined): string =>
   n === null || n === undefined ? '' : n.toFixed(1);
 
-/** HH:mm in Korea Standard Time (the "저장됨 14:05" of the autosave). */
-export const hhmm = (d: Date) =>
-  new Intl.DateTimeFormat('ko-KR', {
-    timeZone: 'Asia/Seoul',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
-
 /** Whether an answer counts as given (an empty multi-choice selection does not). */
 export function isAnswered(a: AnswerValue | null | undefined): boolean {
   if (a === null || a === undefined) return false;

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Alert } from '../../components/Alert';
+import { LinkAlert } from '../../components/LinkAlert';
 import { PageHeader } from '../../components/Page';
 
 export function NotFoundPage() {
@@ -8,14 +7,7 @@ export function NotFoundPage() {
   return (
     <>
       <PageHeader title={t('errors.notFoundTitle')} />
-      <Alert tone="info" live={false}>
-        <p>{t('errors.notFoundBody')}</p>
-        <p>
-          <Link to="/" className="app-link">
-            {t('errors.backHome')}
-          </Link>
-        </p>
-      </Alert>
+      <LinkAlert tone="info">{t('errors.notFoundBody')}</LinkAlert>
     </>
   );
 }

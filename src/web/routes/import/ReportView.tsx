@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../server/modules/companies/import-contract';
 import { Alert } from '../../components/Alert';
+import { CaptionedTable } from '../../components/CaptionedTable';
 import { Pager } from '../../components/Pager';
-import { TableScroll } from '../../components/TableScroll';
 import { currentLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 
@@ -42,30 +42,22 @@ export function ReportView({ report }: { report: ImportReport }) {
               {t('import.errorsTruncated', { shown: n(report.errors.length) })}
             </Alert>
           )}
-          <TableScroll labelledBy="import-errors-caption">
-            <table className="tbl col data app-table app-table--compact">
-              <caption id="import-errors-caption">{t('import.errorsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.row')}</th>
-                  <th scope="col">{t('import.column')}</th>
-                  <th scope="col">{t('import.reason')}</th>
-                  <th scope="col">{t('import.value')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a row can have several errors
-                  <tr key={`${e.row}-${e.column}-${i}`}>
-                    <td>{e.row}</td>
-                    <td>{e.column ?? (e.field ? t(`companyFields.${e.field}`) : '—')}</td>
-                    <td className="app-cell-wrap">{e.message}</td>
-                    <td className="app-cell-wrap app-break">{e.value ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <CaptionedTable
+            captionId="import-errors-caption"
+            caption={t('import.errorsCaption')}
+            className="app-table--compact"
+            columns={[t('import.row'), t('import.column'), t('import.reason'), t('import.value')]}
+          >
+            {rows.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row can have several errors
+              <tr key={`${e.row}-${e.column}-${i}`}>
+                <td>{e.row}</td>
+                <td>{e.column ?? (e.field ? t(`companyFields.${e.field}`) : '—')}</td>
+                <td className="app-cell-wrap">{e.message}</td>
+                <td className="app-cell-wrap app-break">{e.value ?? ''}</td>
+              </tr>
+            ))}
+          </CaptionedTable>
           <Pager
             page={page}
             pageSize={PAGE}

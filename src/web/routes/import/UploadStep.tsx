@@ -5,7 +5,7 @@ import { useAssociations } from '../../api/accounts';
 import { useUser } from '../../api/auth';
 import { useUploadImport } from '../../api/imports';
 import { ErrorAlert } from '../../components/Alert';
-import { SelectField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { isStaffRole } from '../../lib/roles';
 
 /** Step 1: whose member list, and the CSV/XLSX file. */
@@ -21,8 +21,6 @@ export function UploadStep({
   const { t } = useTranslation();
   const user = useUser();
   const fileId = useId();
-  const hintId = useId();
-  const errorId = useId();
   const associations = useAssociations();
   const upload = useUploadImport();
   const [file, setFile] = useState<File | null>(null);
@@ -53,34 +51,21 @@ export function UploadStep({
           placeholder={staff ? t('import.noAssociation') : undefined}
           options={options}
         />
-        <div className="form-group">
-          <div className="form-tit">
-            <label htmlFor={fileId}>{t('import.file')}</label>
-          </div>
-          <div className={`form-conts${missing ? ' is-error' : ''}`}>
-            <input
-              id={fileId}
-              type="file"
-              className="krds-input app-file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={`${hintId}${missing ? ` ${errorId}` : ''}`}
-              aria-invalid={missing || undefined}
-              required
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setMissing(false);
-              }}
-            />
-          </div>
-          <p className="form-hint" id={hintId}>
-            {t('import.fileHint')}
-          </p>
-          {missing && (
-            <p className="form-hint-invalid" id={errorId}>
-              {t('import.fileMissing')}
-            </p>
-          )}
-        </div>
+        <TextField
+          id={fileId}
+          type="file"
+          className="app-file"
+          label={t('import.file')}
+          hint={t('import.fileHint')}
+          error={missing ? { message: t('import.fileMissing') } : undefined}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          // announced as required (no mark by the label, as before)
+          aria-required
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setMissing(false);
+          }}
+        />
       </div>
       {upload.error && <ErrorAlert error={upload.error} title={t('import.uploadFailed')} />}
       <div className="app-form__actions">

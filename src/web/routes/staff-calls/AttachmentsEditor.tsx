@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallAttachment } from '../../api/call-admin';
 import { callAttachmentUrl, useUploadCallAttachment } from '../../api/call-admin';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
+import { TextField } from '../../components/Field';
 import { currentLang } from '../../i18n';
 import { fileSizeText } from '../calls/call-ui';
 import { move, useErr } from './editor-model';
@@ -28,42 +29,26 @@ export function AttachmentsEditor({
   const err = useErr();
   const upload = useUploadCallAttachment();
   const input = useRef<HTMLInputElement>(null);
-  const error = err('attachmentIds');
   return (
     <div className="app-stack">
-      <div className="form-group">
-        <div className="form-tit">
-          <label htmlFor="call-attachment">{t('callEditor.files.upload')}</label>
-        </div>
-        <div className={`form-conts${error ? ' is-error' : ''}`}>
-          <input
-            ref={input}
-            id="call-attachment"
-            type="file"
-            className="krds-input"
-            accept={ACCEPT}
-            aria-describedby={`call-attachment-hint${error ? ' call-attachment-error' : ''}`}
-            aria-invalid={error ? true : undefined}
-            disabled={upload.isPending}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file)
-                upload.mutate(file, {
-                  onSuccess: (a) => onChange([...files, a]),
-                });
-              if (input.current) input.current.value = '';
-            }}
-          />
-        </div>
-        <p className="form-hint" id="call-attachment-hint">
-          {t('callEditor.files.hint')}
-        </p>
-        {error && (
-          <p className="form-hint-invalid" id="call-attachment-error">
-            {error.message}
-          </p>
-        )}
-      </div>
+      <TextField
+        ref={input}
+        id="call-attachment"
+        type="file"
+        label={t('callEditor.files.upload')}
+        hint={t('callEditor.files.hint')}
+        error={err('attachmentIds')}
+        accept={ACCEPT}
+        disabled={upload.isPending}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file)
+            upload.mutate(file, {
+              onSuccess: (a) => onChange([...files, a]),
+            });
+          if (input.current) input.current.value = '';
+        }}
+      />
       {upload.error && <ErrorAlert error={upload.error} />}
       <LiveStatus>
         {upload.isPending

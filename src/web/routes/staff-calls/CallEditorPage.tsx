@@ -188,43 +188,31 @@ function Editor({ call, programs, reload }: { call?: Call; programs: Program[]; 
 
         <Section id="scale" className="ce-part" title={t('calls.scaleTitle')}>
           <div className="app-grid-2">
-            <TextField
-              id="call-capacity"
-              label={t('callEditor.capacity')}
-              hint={t('callEditor.capacityHint')}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              required
-              value={draft.capacity}
-              error={errOf(errors, 'capacity')}
-              onChange={(e) => set('capacity', e.target.value)}
-            />
-            <TextField
-              id="call-max-applications"
-              label={t('callEditor.maxApplications')}
-              hint={t('callEditor.maxApplicationsHint')}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              value={draft.maxApplications}
-              error={errOf(errors, 'maxApplications')}
-              onChange={(e) => set('maxApplications', e.target.value)}
-            />
-            <MoneyField
-              id="call-per-firm-cap"
-              label={t('callEditor.perFirmCap')}
-              value={draft.perFirmCap}
-              error={errOf(errors, 'perFirmCap')}
-              onChange={(v) => set('perFirmCap', v)}
-            />
-            <MoneyField
-              id="call-total-budget"
-              label={t('callEditor.totalBudget')}
-              value={draft.totalBudget}
-              error={errOf(errors, 'totalBudget')}
-              onChange={(v) => set('totalBudget', v)}
-            />
+            {(['capacity', 'maxApplications'] as const).map((k) => (
+              <TextField
+                key={k}
+                id={`call-${kebab(k)}`}
+                label={t(`callEditor.${k}`)}
+                hint={t(`callEditor.${k}Hint`)}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                required={k === 'capacity'}
+                value={draft[k]}
+                error={errOf(errors, k)}
+                onChange={(e) => set(k, e.target.value)}
+              />
+            ))}
+            {(['perFirmCap', 'totalBudget'] as const).map((k) => (
+              <MoneyField
+                key={k}
+                id={`call-${kebab(k)}`}
+                label={t(`callEditor.${k}`)}
+                value={draft[k]}
+                error={errOf(errors, k)}
+                onChange={(v) => set(k, v)}
+              />
+            ))}
           </div>
         </Section>
 
@@ -313,6 +301,9 @@ function stillWrong(errors: Errors, refusedBody: unknown, body: unknown): Errors
 function errOf(errors: Errors, path: string) {
   return errors[path] ? { message: errors[path] } : undefined;
 }
+
+/** maxApplications → max-applications (the ids of the scale fields) */
+const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const programName = (p: Program | undefined, lang: 'ko' | 'en') =>
   p ? `${p.code} · ${lang === 'ko' ? p.nameKo : p.nameEn || p.nameKo}` : '';
