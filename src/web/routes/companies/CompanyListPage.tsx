@@ -7,11 +7,10 @@ import type { CompanySummary } from '../../../server/modules/companies/contract'
 import { useUser } from '../../api/auth';
 import { useCompanyList } from '../../api/companies';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
 import { SelectField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
-import { Pager } from '../../components/Pager';
+import { PagedTable } from '../../components/PagedTable';
 import { currentLang, type Lang } from '../../i18n';
 import { brn, district, formatKrwCompact, formatNumber, ksic } from '../../lib/format';
 import { isStaffRole } from '../../lib/roles';
@@ -125,31 +124,24 @@ export function CompanyListPage() {
       {list.isPending && <Loading />}
       {list.error && <ErrorAlert error={list.error} />}
       {list.data && (
-        <>
-          <DataTable
-            caption={t('companies.tableCaption', {
-              page,
-              pages: Math.max(1, Math.ceil(list.data.total / pageSize)),
-            })}
-            columns={columns}
-            data={list.data.items}
-            getRowId={(r) => r.id}
-            sorting={sorting}
-            busy={list.isFetching}
-            onSortingChange={(updater) => {
-              const next = typeof updater === 'function' ? updater(sorting) : updater;
-              const first = next[0];
-              update({ sort: first?.id, order: first?.desc ? 'desc' : 'asc', page: undefined });
-            }}
-            empty={t('companies.empty')}
-          />
-          <Pager
-            page={page}
-            pageSize={pageSize}
-            total={list.data.total}
-            onPage={(p) => update({ page: p })}
-          />
-        </>
+        <PagedTable
+          caption={(at) => t('companies.tableCaption', at)}
+          columns={columns}
+          data={list.data.items}
+          getRowId={(r) => r.id}
+          sorting={sorting}
+          busy={list.isFetching}
+          onSortingChange={(updater) => {
+            const next = typeof updater === 'function' ? updater(sorting) : updater;
+            const first = next[0];
+            update({ sort: first?.id, order: first?.desc ? 'desc' : 'asc', page: undefined });
+          }}
+          empty={t('companies.empty')}
+          page={page}
+          pageSize={pageSize}
+          total={list.data.total}
+          onPage={(p) => update({ page: p })}
+        />
       )}
     </>
   );

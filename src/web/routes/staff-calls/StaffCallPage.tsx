@@ -13,12 +13,11 @@ import {
 } from '../../api/calls';
 import { download } from '../../api/client';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
 import { FormSection, SelectField, TextField } from '../../components/Field';
 import { FieldRows } from '../../components/FieldRows';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
-import { Pager } from '../../components/Pager';
+import { PagedTable } from '../../components/PagedTable';
 import { currentLang } from '../../i18n';
 import { brn, formatDateTime, formatNumber } from '../../lib/format';
 import { withJosa } from '../../lib/josa';
@@ -256,25 +255,18 @@ export function StaffCallPage() {
         </search>
         {apps.error && <ErrorAlert error={apps.error} />}
         {apps.data && (
-          <>
-            <DataTable
-              caption={t('staffCalls.caption', {
-                page,
-                pages: Math.max(1, Math.ceil(apps.data.total / PAGE_SIZE)),
-              })}
-              columns={columns}
-              data={apps.data.items}
-              getRowId={(r) => r.id}
-              busy={apps.isFetching}
-              empty={t('staffCalls.empty')}
-            />
-            <Pager
-              page={page}
-              pageSize={apps.data.pageSize || PAGE_SIZE}
-              total={apps.data.total}
-              onPage={(p) => update({ page: p })}
-            />
-          </>
+          <PagedTable
+            caption={(at) => t('staffCalls.caption', at)}
+            columns={columns}
+            data={apps.data.items}
+            getRowId={(r) => r.id}
+            busy={apps.isFetching}
+            empty={t('staffCalls.empty')}
+            page={page}
+            pageSize={apps.data.pageSize || PAGE_SIZE}
+            total={apps.data.total}
+            onPage={(p) => update({ page: p })}
+          />
         )}
       </Section>
       <FormPreview call={c} />

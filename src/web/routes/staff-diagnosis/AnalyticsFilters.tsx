@@ -4,6 +4,7 @@ import { KSIC_SECTIONS } from '../../../shared/ksic';
 import { SelectField } from '../../components/Field';
 import { currentLang } from '../../i18n';
 import { districtOptions, sizeClassOptions } from '../../lib/options';
+import { FilterActions } from './common';
 
 export const ANALYTICS_FILTERS = ['sizeClass', 'ksicSection', 'district'] as const;
 export type AnalyticsFilterValues = Record<(typeof ANALYTICS_FILTERS)[number], string>;
@@ -52,23 +53,17 @@ export function AnalyticsFilters({
           placeholder={t('common.all')}
           options={districtOptions(lang)}
         />
-        <div className="dxs-filters__actions">
-          <button type="submit" className="krds-btn large primary">
-            {t('diagnosisStats.apply')}
-          </button>
-          {active && (
-            <button
-              type="button"
-              className="krds-btn large secondary"
-              onClick={() => {
-                setDraft(EMPTY);
-                onApply(EMPTY);
-              }}
-            >
-              {t('common.reset')}
-            </button>
-          )}
-        </div>
+        <FilterActions
+          submitLabel={t('diagnosisStats.apply')}
+          onReset={
+            active
+              ? () => {
+                  setDraft(EMPTY);
+                  onApply(EMPTY);
+                }
+              : undefined
+          }
+        />
       </form>
     </search>
   );

@@ -1,26 +1,22 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SMALL_GROUP } from '../../../server/modules/diagnosis/contract';
 import { KSIC_SECTIONS } from '../../../shared/ksic';
 import type { Analytics } from '../../api/diagnosis';
+import { CaptionedTable } from '../../components/CaptionedTable';
 import { Chart } from '../../components/charts/Chart';
 import { Section } from '../../components/Page';
-import { TableScroll } from '../../components/TableScroll';
-import type { Lang } from '../../i18n';
 import { district } from '../../lib/format';
+import { pick } from '../applications/answer-view';
 import { useFormats } from './common';
+import { categoryAxis, dimensionBars, grid, labelWidth, ShowTable, shadowTooltip } from './figures';
 import { type GroupRow, GroupTable } from './GroupTable';
 
 /** The analytics page's blocks: score histogram, stages by group, dimension means (movement: MovementSection). */
 
 /** Stage colours from light (1 미착수) to dark (5 고도화): order reads without a legend. */
 const STAGE_COLORS = ['#cfdffb', '#93b6f4', '#4f87ee', '#1d4fc0', '#0a2663', '#6d7882', '#e07a10'];
-export const grid = { containLabel: true, left: 8, right: 24, top: 40, bottom: 8 };
-/** Category labels get at most a third of a phone's width (the full names are in the tables). */
-export const labelWidth = () => Math.min(180, Math.round(window.innerWidth * 0.3));
-export const pick = (text: { ko: string; en: string }, lang: Lang) =>
-  lang === 'en' ? text.en || text.ko : text.ko;
 
 export function useStageNames(a: Analytics) {
   const { t } = useTranslation();
@@ -48,7 +44,7 @@ export function ScoreHistogram({ a }: { a: Analytics }) {
   const option = useMemo<EChartsCoreOption>(
     () => ({
       grid: { ...grid, bottom: 32 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: shadowTooltip(),
       xAxis: {
         type: 'category',
         data: bins,
@@ -68,54 +64,42 @@ export function ScoreHistogram({ a }: { a: Analytics }) {
     }),
     [a.histogram, bins, t],
   );
-  const captionId = useId();
   return (
     <Section id="dxs-histogram" title={t('diagnosisStats.analytics.histogram')}>
       <Chart option={option} label={t('diagnosisStats.analytics.histogramChart')} height={300}>
-        <details className="app-disclosure dxs-data">
-          <summary>{t('diagnosisStats.showTable')}</summary>
-          <TableScroll labelledBy={captionId}>
-            <table className="tbl col data app-table dxs-fit">
-              <caption id={captionId}>{t('diagnosisStats.analytics.histogramTable')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('diagnosisStats.scoreRange')}</th>
-                  <th scope="col">{t('diagnosisStats.firms')}</th>
-                  <th scope="col">{t('diagnosisStats.share')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.histogram.map((h, i) => (
-                  <tr key={h.from}>
-                    <th scope="row">{bins[i]}</th>
-                    <td>{f.firms(h.n)}</td>
-                    <td>{f.pct(h.n, a.totals.firms)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </details>
+        <ShowTable>
+          <CaptionedTable
+            caption={t('diagnosisStats.analytics.histogramTable')}
+            className="dxs-fit"
+            columns={[t('diagnosisStats.scoreRange'), t('diagnosisStats.firms'), t('diagnosisStats.share')]}
+          >
+            {a.histogram.map((h, i) => (
+              <tr key={h.from}>
+                <th scope="row">{bins[i]}</th>
+                <td>{f.firms(h.n)}</td>
+                <td>{f.pct(h.n, a.totals.firms)}</td>
+              </tr>
+            ))}
+          </CaptionedTable>
+        </ShowTable>
       </Chart>
     </Section>
   );
 }
 
-function stackedOption(all: GroupRow[], stageNames: string[], labelWidth: number): EChartsCoreOption {
+function stackedOption(all: GroupRow[], stageNames: string[], width: number): EChartsCoreOption {
   // groups withheld for viewers have no stages to draw; the table says why
   const rows = all.filter((r) => !r.suppressed);
   return {
     color: STAGE_COLORS,
     grid: { ...grid, left: 20, top: 48 },
     legend: { type: 'scroll', top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
+    tooltip: { ...shadowTooltip(), valueFormatter: (v: number) => `${v}%` },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map((r) => r.label),
-      axisLabel: { width: labelWidth, overflow: 'truncate' },
-    },
+    yAxis: categoryAxis(
+      rows.map((r) => r.label),
+      width,
+    ),
     series: stageNames.map((name, i) => ({
       type: 'bar',
       name,
@@ -205,14 +189,7 @@ function StackedGroups({
       label={t('diagnosisStats.analytics.stackedChart', { group })}
       height={Math.max(160, drawn * barHeight + 80)}
     >
-      {collapsed ? (
-        <details className="app-disclosure dxs-data">
-          <summary>{t('diagnosisStats.showTable')}</summary>
-          {table}
-        </details>
-      ) : (
-        table
-      )}
+      {collapsed ? <ShowTable>{table}</ShowTable> : table}
     </Chart>
   );
 }
@@ -221,24 +198,9 @@ export function DimensionMeans({ a }: { a: Analytics }) {
   const { t } = useTranslation();
   const f = useFormats();
   const names = useMemo(() => a.dimensions.map((d) => pick(d.title, f.lang)), [a.dimensions, f.lang]);
-  const option = useMemo<EChartsCoreOption>(
-    () => ({
-      grid: { ...grid, top: 16, bottom: 32 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: {
-        type: 'value',
-        max: 100,
-        name: t('diagnosisStats.axisPoints'),
-        nameLocation: 'middle',
-        nameGap: 28,
-      },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: names,
-        axisLabel: { width: labelWidth(), overflow: 'truncate' },
-      },
-      series: [
+  const option = useMemo(
+    () =>
+      dimensionBars(names, t('diagnosisStats.axisPoints'), 16, [
         {
           type: 'bar',
           name: t('diagnosisStats.mean'),
@@ -249,46 +211,34 @@ export function DimensionMeans({ a }: { a: Analytics }) {
             formatter: (p: { value: number | null }) => (p.value === null ? '' : p.value.toFixed(1)),
           },
         },
-      ],
-    }),
+      ]),
     [a.dimensions, names, t],
   );
-  const captionId = useId();
-  if (a.dimensions.length === 0)
-    return (
-      <Section id="dxs-dimensions" title={t('diagnosisStats.analytics.dimensions')}>
-        <p className="dxs-note">{t('diagnosisStats.withheldNote', { n: SMALL_GROUP })}</p>
-      </Section>
-    );
   return (
     <Section id="dxs-dimensions" title={t('diagnosisStats.analytics.dimensions')}>
-      <Chart
-        option={option}
-        label={t('diagnosisStats.analytics.dimensionsChart')}
-        height={Math.max(200, names.length * 40 + 60)}
-      >
-        <TableScroll labelledBy={captionId}>
-          <table className="tbl col data app-table dxs-fit">
-            <caption id={captionId}>{t('diagnosisStats.analytics.dimensionsTable')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('diagnosisStats.dimension')}</th>
-                <th scope="col">{t('diagnosisStats.mean')}</th>
-                <th scope="col">{t('diagnosisStats.firms')}</th>
+      {a.dimensions.length === 0 ? (
+        <p className="dxs-note">{t('diagnosisStats.withheldNote', { n: SMALL_GROUP })}</p>
+      ) : (
+        <Chart
+          option={option}
+          label={t('diagnosisStats.analytics.dimensionsChart')}
+          height={Math.max(200, names.length * 40 + 60)}
+        >
+          <CaptionedTable
+            caption={t('diagnosisStats.analytics.dimensionsTable')}
+            className="dxs-fit"
+            columns={[t('diagnosisStats.dimension'), t('diagnosisStats.mean'), t('diagnosisStats.firms')]}
+          >
+            {a.dimensions.map((d, i) => (
+              <tr key={d.key}>
+                <th scope="row">{names[i]}</th>
+                <td>{f.score(d.mean)}</td>
+                <td>{f.firms(d.n)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {a.dimensions.map((d, i) => (
-                <tr key={d.key}>
-                  <th scope="row">{names[i]}</th>
-                  <td>{f.score(d.mean)}</td>
-                  <td>{f.firms(d.n)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </Chart>
+            ))}
+          </CaptionedTable>
+        </Chart>
+      )}
     </Section>
   );
 }

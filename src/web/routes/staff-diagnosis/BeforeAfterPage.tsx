@@ -5,14 +5,13 @@ import { Link } from 'react-router';
 import { type BeforeAfter, useBeforeAfter } from '../../api/diagnosis';
 import { usePrograms } from '../../api/programs';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
-import { Pager } from '../../components/Pager';
+import { PagedTable } from '../../components/PagedTable';
 import { formatDate } from '../../lib/format';
 import { toPage, useUrlState } from '../../lib/use-url-state';
-import { Delta, StatList, useFormats, useStageName, XlsxButton } from './common';
+import { Delta, FilterActions, StatList, useFormats, useStageName, XlsxButton } from './common';
 import { StaffDiagnosisNav } from './StaffDiagnosisNav';
 
 type Item = BeforeAfter['items'][number];
@@ -75,18 +74,13 @@ export function BeforeAfterPage() {
             </LiveStatus>
             <XlsxButton path="/diagnosis/before-after" query={filters} />
           </div>
-          <DataTable
-            caption={t('diagnosisStats.beforeAfter.tableCaption', {
-              page,
-              pages: Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)),
-            })}
+          <PagedTable
+            caption={(at) => t('diagnosisStats.beforeAfter.tableCaption', at)}
             columns={columns}
             data={list.data.items}
             getRowId={(r) => r.companyId}
             busy={list.isFetching}
             empty={t('diagnosisStats.beforeAfter.empty')}
-          />
-          <Pager
             page={page}
             pageSize={PAGE_SIZE}
             total={list.data.total}
@@ -136,23 +130,17 @@ function BeforeAfterFilters({
           maxLength={100}
           onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))}
         />
-        <div className="dxs-filters__actions">
-          <button type="submit" className="krds-btn large primary">
-            {t('common.search')}
-          </button>
-          {(programCode || q) && (
-            <button
-              type="button"
-              className="krds-btn large secondary"
-              onClick={() => {
-                setDraft({ programCode: '', q: '' });
-                onApply({ programCode: '', q: '' });
-              }}
-            >
-              {t('common.reset')}
-            </button>
-          )}
-        </div>
+        <FilterActions
+          submitLabel={t('common.search')}
+          onReset={
+            programCode || q
+              ? () => {
+                  setDraft({ programCode: '', q: '' });
+                  onApply({ programCode: '', q: '' });
+                }
+              : undefined
+          }
+        />
       </form>
     </search>
   );
@@ -178,6 +166,19 @@ function useColumns() {
         <span className="app-muted">{t('diagnosisStats.beforeAfter.notYet')}</span>
       );
     const stage = (p: Point | null) => (p ? <span className="app-nowrap">{stageName(p.stage)}</span> : null);
+    /** date, score and stage of one side: T0 (before) or T1 (after) */
+    const point = (
+      side: 'before' | 'after',
+      which: 'T0' | 'T1',
+      [dateH, scoreH, stageH]: [string, string, string],
+    ) => {
+      const id = which.toLowerCase();
+      return [
+        col.display({ id: `${id}Date`, header: dateH, cell: (c) => date(c.row.original[side]) }),
+        col.display({ id: `${id}Score`, header: scoreH, cell: (c) => score(c.row.original[side], which) }),
+        col.display({ id: `${id}Stage`, header: stageH, cell: (c) => stage(c.row.original[side]) }),
+      ];
+    };
     return [
       col.accessor('companyName', {
         header: t('diagnosisStats.firm'),
@@ -201,36 +202,16 @@ function useColumns() {
           </ul>
         ),
       }),
-      col.display({
-        id: 't0Date',
-        header: t('diagnosisStats.beforeAfter.t0Date'),
-        cell: (c) => date(c.row.original.before),
-      }),
-      col.display({
-        id: 't0Score',
-        header: t('diagnosisStats.beforeAfter.t0Score'),
-        cell: (c) => score(c.row.original.before, 'T0'),
-      }),
-      col.display({
-        id: 't0Stage',
-        header: t('diagnosisStats.beforeAfter.t0Stage'),
-        cell: (c) => stage(c.row.original.before),
-      }),
-      col.display({
-        id: 't1Date',
-        header: t('diagnosisStats.beforeAfter.t1Date'),
-        cell: (c) => date(c.row.original.after),
-      }),
-      col.display({
-        id: 't1Score',
-        header: t('diagnosisStats.beforeAfter.t1Score'),
-        cell: (c) => score(c.row.original.after, 'T1'),
-      }),
-      col.display({
-        id: 't1Stage',
-        header: t('diagnosisStats.beforeAfter.t1Stage'),
-        cell: (c) => stage(c.row.original.after),
-      }),
+      ...point('before', 'T0', [
+        t('diagnosisStats.beforeAfter.t0Date'),
+        t('diagnosisStats.beforeAfter.t0Score'),
+        t('diagnosisStats.beforeAfter.t0Stage'),
+      ]),
+      ...point('after', 'T1', [
+        t('diagnosisStats.beforeAfter.t1Date'),
+        t('diagnosisStats.beforeAfter.t1Score'),
+        t('diagnosisStats.beforeAfter.t1Stage'),
+      ]),
       col.accessor('delta', {
         header: t('diagnosisStats.change'),
         cell: (c) => (

@@ -6,11 +6,10 @@ import { useUser } from '../../api/auth';
 import { type InvitationList, useInvitations } from '../../api/diagnosis';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Badge, type BadgeTone } from '../../components/Badge';
-import { DataTable } from '../../components/DataTable';
 import { SelectField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
-import { Pager } from '../../components/Pager';
+import { PagedTable } from '../../components/PagedTable';
 import { formatDateTime } from '../../lib/format';
 import { isStaffRole } from '../../lib/roles';
 import { toPage, useUrlState } from '../../lib/use-url-state';
@@ -106,18 +105,13 @@ export function InvitationsPage() {
                 }))}
               />
             </div>
-            <DataTable
-              caption={t('diagnosisStats.invitations.tableCaption', {
-                page,
-                pages: Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)),
-              })}
+            <PagedTable
+              caption={(at) => t('diagnosisStats.invitations.tableCaption', at)}
               columns={columns}
               data={list.data.items}
               getRowId={(r) => r.id}
               busy={list.isFetching}
               empty={t('diagnosisStats.invitations.empty')}
-            />
-            <Pager
               page={page}
               pageSize={PAGE_SIZE}
               total={list.data.total}
@@ -136,10 +130,10 @@ function Funnel({ totals }: { totals: InvitationList['totals'] }) {
   const f = useFormats();
   const steps = INVITATION_STATUSES.map((k) => ({ k, n: totals[k] }));
   return (
-    <ol className="dxs-funnel" aria-label={t('diagnosisStats.invitations.funnel')}>
+    <ol className="app-stats dxs-funnel" aria-label={t('diagnosisStats.invitations.funnel')}>
       {steps.map(({ k, n }) => (
-        <li key={k} className="dxs-funnel__step">
-          <span className="dxs-funnel__label">{t(`diagnosisStats.invitations.funnelSteps.${k}`)}</span>
+        <li key={k}>
+          <span className="app-stats__label">{t(`diagnosisStats.invitations.funnelSteps.${k}`)}</span>
           <strong className="dxs-funnel__value">{f.count(n)}</strong>
           <span className="dxs-funnel__pct">
             {k === 'sent'

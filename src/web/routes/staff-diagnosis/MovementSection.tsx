@@ -1,13 +1,14 @@
-import type { EChartsCoreOption } from 'echarts/core';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SMALL_GROUP } from '../../../server/modules/diagnosis/contract';
 import type { Analytics } from '../../api/diagnosis';
+import { CaptionedTable } from '../../components/CaptionedTable';
 import { Chart } from '../../components/charts/Chart';
 import { Section } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
-import { grid, labelWidth, pick } from './AnalyticsSections';
+import { pick } from '../applications/answer-view';
 import { Delta, StatList, useFormats } from './common';
+import { dimensionBars } from './figures';
 
 /** Movement T0 → T1 of re-assessed firms: means per dimension, overall delta and the stage transition matrix. */
 export function Movement({ a, stageNames }: { a: Analytics; stageNames: string[] }) {
@@ -15,33 +16,17 @@ export function Movement({ a, stageNames }: { a: Analytics; stageNames: string[]
   const f = useFormats();
   const m = a.movement;
   const names = useMemo(() => m.dimensions.map((d) => pick(d.title, f.lang)), [m.dimensions, f.lang]);
-  const option = useMemo<EChartsCoreOption>(
+  const option = useMemo(
     () => ({
-      color: ['#8fb0e8', '#0b50d0'],
-      grid: { ...grid, top: 40, bottom: 32 },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: {
-        type: 'value',
-        max: 100,
-        name: t('diagnosisStats.axisPoints'),
-        nameLocation: 'middle',
-        nameGap: 28,
-      },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: names,
-        axisLabel: { width: labelWidth(), overflow: 'truncate' },
-      },
-      series: [
+      ...dimensionBars(names, t('diagnosisStats.axisPoints'), 40, [
         { type: 'bar', name: t('diagnosisStats.t0'), data: m.dimensions.map((d) => d.t0) },
         { type: 'bar', name: t('diagnosisStats.t1'), data: m.dimensions.map((d) => d.t1) },
-      ],
+      ]),
+      color: ['#8fb0e8', '#0b50d0'],
+      legend: { top: 0 },
     }),
     [m.dimensions, names, t],
   );
-  const dimCaption = useId();
   const matrixCaption = useId();
   const cell = (from: number, to: number) =>
     m.transitions.find((x) => x.from === from && x.to === to)?.n ?? 0;
@@ -86,39 +71,27 @@ export function Movement({ a, stageNames }: { a: Analytics; stageNames: string[]
             label={t('diagnosisStats.analytics.movementChart')}
             height={Math.max(240, names.length * 56 + 60)}
           >
-            <TableScroll labelledBy={dimCaption}>
-              <table className="tbl col data app-table dxs-fit">
-                <caption id={dimCaption}>{t('diagnosisStats.analytics.movementTable')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('diagnosisStats.dimension')}</th>
-                    <th scope="col">{t('diagnosisStats.meanT0')}</th>
-                    <th scope="col">{t('diagnosisStats.meanT1')}</th>
-                    <th scope="col">{t('diagnosisStats.change')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.dimensions.map((d, i) => (
-                    <tr key={d.key}>
-                      <th scope="row">{names[i]}</th>
-                      <td>{f.score(d.t0)}</td>
-                      <td>{f.score(d.t1)}</td>
-                      <td>
-                        <Delta value={d.delta} />
-                      </td>
-                    </tr>
-                  ))}
-                  <tr className="dxs-total-row">
-                    <th scope="row">{t('diagnosisStats.overall')}</th>
-                    <td>{f.score(m.meanT0)}</td>
-                    <td>{f.score(m.meanT1)}</td>
-                    <td>
-                      <Delta value={m.meanDelta} />
-                    </td>
-                  </tr>
-                </tbody>
-              </table>
-            </TableScroll>
+            <CaptionedTable
+              caption={t('diagnosisStats.analytics.movementTable')}
+              className="dxs-fit"
+              columns={[
+                t('diagnosisStats.dimension'),
+                t('diagnosisStats.meanT0'),
+                t('diagnosisStats.meanT1'),
+                t('diagnosisStats.change'),
+              ]}
+            >
+              {m.dimensions.map((d, i) => (
+                <MovementRow key={d.key} name={names[i]} t0={d.t0} t1={d.t1} delta={d.delta} />
+              ))}
+              <MovementRow
+                name={t('diagnosisStats.overall')}
+                t0={m.meanT0}
+                t1={m.meanT1}
+                delta={m.meanDelta}
+                total
+              />
+            </CaptionedTable>
           </Chart>
           <h3 className="app-h3">{t('diagnosisStats.analytics.transitions')}</h3>
           <p className="app-muted">{t('diagnosisStats.analytics.transitionsLead')}</p>
@@ -163,5 +136,34 @@ export function Movement({ a, stageNames }: { a: Analytics; stageNames: string[]
         </>
       )}
     </Section>
+  );
+}
+
+type Score = number | null;
+
+/** A dimension's (or, in bold, the overall) mean at T0 and T1 and the change. */
+function MovementRow({
+  name,
+  t0,
+  t1,
+  delta,
+  total,
+}: {
+  name: string;
+  t0: Score;
+  t1: Score;
+  delta: Score;
+  total?: boolean;
+}) {
+  const f = useFormats();
+  return (
+    <tr className={total ? 'dxs-total-row' : undefined}>
+      <th scope="row">{name}</th>
+      <td>{f.score(t0)}</td>
+      <td>{f.score(t1)}</td>
+      <td>
+        <Delta value={delta} />
+      </td>
+    </tr>
   );
 }

@@ -5,6 +5,7 @@ import { useCurrentInstrument } from '../../api/diagnosis';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { currentLang, type Lang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
+import { pick } from '../applications/answer-view';
 import '../../styles/diagnosis-stats.css';
 
 /** Shared pieces of the staff's diagnosis pages: stat cards, score/count/delta formats, XLSX button. */
@@ -76,6 +77,30 @@ export function Delta({ value }: { value: number | null | undefined }) {
   );
 }
 
+/** A filter form's buttons: apply, and reset once a filter is in force. */
+export function FilterActions({
+  submitLabel,
+  onReset,
+}: {
+  submitLabel: string;
+  /** shown when a filter is in force */
+  onReset?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="dxs-filters__actions">
+      <button type="submit" className="krds-btn large primary">
+        {submitLabel}
+      </button>
+      {onReset && (
+        <button type="button" className="krds-btn large secondary" onClick={onReset}>
+          {t('common.reset')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 /** "XLSX 내려받기" for an endpoint that answers `format=xlsx` with the given filters. */
 export function XlsxButton({ path, query }: { path: string; query: Query }) {
   const { t } = useTranslation();
@@ -114,7 +139,7 @@ export function useStageName() {
   const stages = instrument.data?.content.stages ?? [];
   return (stage: number) => {
     const s = stages[stage - 1];
-    const label = s ? (lang === 'en' ? s.label.en || s.label.ko : s.label.ko) : '';
+    const label = s ? pick(s.label, lang) : '';
     return label
       ? t('diagnosisStats.stageNamed', { n: stage, label })
       : t('diagnosisStats.stageN', { n: stage });
