@@ -3,11 +3,10 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AccessLogEntry, useAccessLog } from '../../api/accounts';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
 import { TextField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
-import { Pager } from '../../components/Pager';
+import { PagedTable } from '../../components/PagedTable';
 import { currentLang } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { toPage, useUrlState } from '../../lib/use-url-state';
@@ -97,22 +96,18 @@ export function AccessLogPage() {
       {log.isPending && <Loading />}
       {log.error && <ErrorAlert error={log.error} />}
       {log.data && (
-        <>
-          <DataTable
-            caption={t('accessLog.caption')}
-            columns={columns}
-            data={log.data.items}
-            getRowId={(r) => String(r.id)}
-            empty={t('accessLog.empty')}
-            busy={log.isFetching}
-          />
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={log.data.total}
-            onPage={(p) => update({ page: p })}
-          />
-        </>
+        <PagedTable
+          caption={() => t('accessLog.caption')}
+          columns={columns}
+          data={log.data.items}
+          getRowId={(r) => String(r.id)}
+          empty={t('accessLog.empty')}
+          busy={log.isFetching}
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={log.data.total}
+          onPage={(p) => update({ page: p })}
+        />
       )}
     </>
   );

@@ -6,11 +6,10 @@ import type { Role } from '../../../shared/enums';
 import { useUsers } from '../../api/accounts';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
-import { DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
-import { Pager } from '../../components/Pager';
+import { PagedTable } from '../../components/PagedTable';
 import { currentLang } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { roleOptions } from '../../lib/options';
@@ -126,21 +125,17 @@ export function UsersPage() {
       {users.isPending && <Loading />}
       {users.error && <ErrorAlert error={users.error} />}
       {users.data && (
-        <>
-          <DataTable
-            caption={t('users.caption')}
-            columns={columns}
-            data={users.data.items}
-            getRowId={(u) => u.id}
-            busy={users.isFetching}
-          />
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={users.data.total}
-            onPage={(p) => update({ page: p })}
-          />
-        </>
+        <PagedTable
+          caption={() => t('users.caption')}
+          columns={columns}
+          data={users.data.items}
+          getRowId={(u) => u.id}
+          busy={users.isFetching}
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={users.data.total}
+          onPage={(p) => update({ page: p })}
+        />
       )}
       <UserCreateDialog open={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
       <UserManageDialog
