@@ -1,12 +1,8 @@
-import { type Dispatch, memo, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
-import { useFieldErrorText } from '../../lib/use-field-error';
-import { errorAt, focusLater, ItemButtons, LangFields } from './controls';
+import { AddItem, ItemHead, KeyField, LangFields, useEditing, WeightField } from './controls';
 import {
-  type Action,
   countErrorsUnder,
-  type FieldErrors,
   type FormContent,
   type FormDimension,
   newQuestion,
@@ -23,8 +19,6 @@ export const DimensionEditor = memo(function DimensionEditor({
   d,
   index,
   count,
-  dispatch,
-  errors,
   mode,
   onMode,
   getForm,
@@ -32,49 +26,39 @@ export const DimensionEditor = memo(function DimensionEditor({
   d: FormDimension;
   index: number;
   count: number;
-  dispatch: Dispatch<Action>;
-  errors: FieldErrors;
   mode: DimensionMode;
   onMode: (uid: string, mode: DimensionMode) => void;
   /** the whole form, read when adding a question (for a key not yet taken) */
   getForm: () => FormContent;
 }) {
   const { t } = useTranslation();
-  const errorText = useFieldErrorText();
+  const { errors } = useEditing();
   const path: Path = ['dimensions', index];
   const headingId = `d-${d.uid}-title`;
   const questionsId = `d-${d.uid}-questions`;
   const questionsPath = [...path, 'questions'];
   const name = t('diagnosisAdmin.dimension.name', { n: index + 1 });
   const title = d.title.ko || name;
-  const set = (field: string, value: unknown) => dispatch({ type: 'set', path: [...path, field], value });
   const fieldErrors = countErrorsUnder(errors, path);
   const preview = useMemo(
     () => (mode === 'preview' ? toContent({ ...getForm(), dimensions: [d] }).dimensions[0] : null),
     [mode, d, getForm],
   );
-  const listError = errorText(errorAt(errors, questionsPath));
   return (
-    <fieldset className="dxa-card" aria-labelledby={headingId}>
-      <div className="dxa-card__head">
+    <fieldset className="app-form-section dxa-card" aria-labelledby={headingId}>
+      <ItemHead
+        name={name}
+        listPath={['dimensions']}
+        index={index}
+        count={count}
+        minCount={1}
+        focusAfterMove={headingId}
+        focusAfterRemove="dxa-dimensions-lead"
+      >
         <h3 className="app-h3" id={headingId} tabIndex={-1}>
           {t('diagnosisAdmin.dimension.heading', { n: index + 1, title: d.title.ko })}
         </h3>
-        <ItemButtons
-          name={name}
-          index={index}
-          count={count}
-          canRemove={count > 1}
-          onMove={(to) => {
-            dispatch({ type: 'move', path: ['dimensions'], from: index, to });
-            focusLater(headingId);
-          }}
-          onRemove={() => {
-            dispatch({ type: 'remove', path: ['dimensions'], index });
-            focusLater('dxa-dimensions-lead');
-          }}
-        />
-      </div>
+      </ItemHead>
       <p className="app-muted">
         {t('diagnosisAdmin.dimension.summary', { key: d.key, weight: d.weight, n: d.questions.length })}
       </p>
@@ -110,33 +94,20 @@ export const DimensionEditor = memo(function DimensionEditor({
         </section>
       )}
       {mode === 'edit' && (
-        <div id={questionsId} className="dxa-questions">
+        <div id={questionsId} className="app-stack dxa-questions">
           <div className="app-grid-2">
-            <TextField
+            <KeyField
               id={`d-${d.uid}-key`}
               label={t('diagnosisAdmin.dimension.key')}
-              required
-              hint={t('diagnosisAdmin.keyHint')}
               value={d.key}
-              error={errorAt(errors, path, 'key')}
-              onChange={(e) => set('key', e.target.value)}
+              path={path}
             />
-            <TextField
-              label={t('diagnosisAdmin.weight')}
-              required
-              inputMode="decimal"
-              hint={t('diagnosisAdmin.dimension.weightHint')}
-              value={d.weight}
-              error={errorAt(errors, path, 'weight')}
-              onChange={(e) => set('weight', e.target.value)}
-            />
+            <WeightField hint={t('diagnosisAdmin.dimension.weightHint')} value={d.weight} path={path} />
           </div>
           <LangFields
             label={t('diagnosisAdmin.dimension.title')}
             value={d.title}
             path={[...path, 'title']}
-            dispatch={dispatch}
-            errors={errors}
             required
             idBase={`d-${d.uid}-title-field`}
           />
@@ -144,8 +115,6 @@ export const DimensionEditor = memo(function DimensionEditor({
             label={t('diagnosisAdmin.dimension.description')}
             value={d.description}
             path={[...path, 'description']}
-            dispatch={dispatch}
-            errors={errors}
             multiline
             hint={t('diagnosisAdmin.optionalHint')}
           />
@@ -153,8 +122,6 @@ export const DimensionEditor = memo(function DimensionEditor({
             label={t('diagnosisAdmin.dimension.advice')}
             value={d.advice}
             path={[...path, 'advice']}
-            dispatch={dispatch}
-            errors={errors}
             multiline
             hint={t('diagnosisAdmin.dimension.adviceHint')}
           />
@@ -168,32 +135,20 @@ export const DimensionEditor = memo(function DimensionEditor({
               index={qi}
               count={d.questions.length}
               path={[...questionsPath, qi]}
-              dispatch={dispatch}
-              errors={errors}
               dimensionTitle={title}
             />
           ))}
-          {listError && (
-            <p className="form-hint-invalid" role="alert">
-              {listError}
-            </p>
-          )}
-          <div>
-            <button
-              type="button"
-              className="krds-btn small secondary"
-              aria-disabled={d.questions.length >= 20 || undefined}
-              onClick={() => {
-                if (d.questions.length >= 20) return;
-                const q = newQuestion(getForm());
-                dispatch({ type: 'insert', path: questionsPath, item: q });
-                focusLater(`q-${q.uid}-key`);
-              }}
-            >
-              <span className="sr-only">{title} </span>
-              {t('diagnosisAdmin.question.add')}
-            </button>
-          </div>
+          <AddItem
+            listPath={questionsPath}
+            count={d.questions.length}
+            max={20}
+            name={title}
+            label={t('diagnosisAdmin.question.add')}
+            create={() => {
+              const q = newQuestion(getForm());
+              return { item: q, focus: `q-${q.uid}-key` };
+            }}
+          />
         </div>
       )}
     </fieldset>

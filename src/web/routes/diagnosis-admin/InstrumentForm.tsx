@@ -1,9 +1,8 @@
-import type { Dispatch } from 'react';
+import { type Dispatch, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { useFieldErrorText } from '../../lib/use-field-error';
-import { errorAt, focusLater, LangFields } from './controls';
+import { EditingContext, errorAt, FieldAt, focusLater, LangFields, SoftButton } from './controls';
 import { DimensionEditor, type DimensionMode } from './DimensionEditor';
 import { type Action, type FieldErrors, type FormContent, newDimension, newStage } from './form-model';
 
@@ -25,24 +24,16 @@ export function InstrumentForm({
 }) {
   const { t } = useTranslation();
   const errorText = useFieldErrorText();
+  const editing = useMemo(() => ({ dispatch, errors }), [dispatch, errors]);
   return (
-    <>
+    <EditingContext value={editing}>
       <Section title={t('diagnosisAdmin.basic')} id="dxa-basic">
         <div className="app-stack">
-          <LangFields
-            label={t('diagnosisAdmin.title')}
-            value={form.title}
-            path={['title']}
-            dispatch={dispatch}
-            errors={errors}
-            required
-          />
+          <LangFields label={t('diagnosisAdmin.title')} value={form.title} path={['title']} required />
           <LangFields
             label={t('diagnosisAdmin.description')}
             value={form.description}
             path={['description']}
-            dispatch={dispatch}
-            errors={errors}
             multiline
             hint={t('diagnosisAdmin.optionalHint')}
           />
@@ -59,12 +50,15 @@ export function InstrumentForm({
             const name = t('diagnosisAdmin.stages.name', { n: i + 1 });
             return (
               <li key={s.uid}>
-                <fieldset className="dxa-card dxa-card--stage" aria-labelledby={`s-${s.uid}-title`}>
+                <fieldset
+                  className="app-form-section dxa-card dxa-card--stage"
+                  aria-labelledby={`s-${s.uid}-title`}
+                >
                   <p className="app-h4" id={`s-${s.uid}-title`}>
                     {name}
                   </p>
                   <div className="dxa-stage-row">
-                    <TextField
+                    <FieldAt
                       id={`s-${s.uid}-min`}
                       label={t('diagnosisAdmin.stages.min')}
                       required
@@ -72,17 +66,13 @@ export function InstrumentForm({
                       hint={i === 0 ? t('diagnosisAdmin.stages.firstHint') : undefined}
                       value={s.min}
                       readOnly={i === 0}
-                      error={errorAt(errors, ['stages', i, 'min'])}
-                      onChange={(e) =>
-                        dispatch({ type: 'set', path: ['stages', i, 'min'], value: e.target.value })
-                      }
+                      path={['stages', i]}
+                      field="min"
                     />
                     <LangFields
                       label={t('diagnosisAdmin.stages.label', { name })}
                       value={s.label}
                       path={['stages', i, 'label']}
-                      dispatch={dispatch}
-                      errors={errors}
                       required
                     />
                   </div>
@@ -97,31 +87,27 @@ export function InstrumentForm({
           })}
         </ol>
         <div className="dxa-toggles">
-          <button
-            type="button"
+          <SoftButton
             className="krds-btn small secondary"
-            aria-disabled={form.stages.length >= 10 || undefined}
+            enabled={form.stages.length < 10}
             onClick={() => {
-              if (form.stages.length >= 10) return;
               const s = newStage(form);
               dispatch({ type: 'insert', path: ['stages'], item: s });
               focusLater(`s-${s.uid}-min`);
             }}
           >
             {t('diagnosisAdmin.stages.add')}
-          </button>
-          <button
-            type="button"
+          </SoftButton>
+          <SoftButton
             className="krds-btn small tertiary dxa-danger-text"
-            aria-disabled={form.stages.length <= 2 || undefined}
+            enabled={form.stages.length > 2}
             onClick={() => {
-              if (form.stages.length <= 2) return;
               dispatch({ type: 'remove', path: ['stages'], index: form.stages.length - 1 });
               focusLater('dxa-stages-lead');
             }}
           >
             {t('diagnosisAdmin.stages.removeLast')}
-          </button>
+          </SoftButton>
         </div>
       </Section>
 
@@ -136,8 +122,6 @@ export function InstrumentForm({
               d={d}
               index={i}
               count={form.dimensions.length}
-              dispatch={dispatch}
-              errors={errors}
               mode={modes[d.uid] ?? 'closed'}
               onMode={setMode}
               getForm={getForm}
@@ -145,12 +129,10 @@ export function InstrumentForm({
           ))}
         </div>
         <div className="dxa-toggles">
-          <button
-            type="button"
+          <SoftButton
             className="krds-btn medium secondary"
-            aria-disabled={form.dimensions.length >= 12 || undefined}
+            enabled={form.dimensions.length < 12}
             onClick={() => {
-              if (form.dimensions.length >= 12) return;
               const d = newDimension(form);
               dispatch({ type: 'insert', path: ['dimensions'], item: d });
               setMode(d.uid, 'edit');
@@ -158,9 +140,9 @@ export function InstrumentForm({
             }}
           >
             {t('diagnosisAdmin.dimension.add')}
-          </button>
+          </SoftButton>
         </div>
       </Section>
-    </>
+    </EditingContext>
   );
 }

@@ -79,7 +79,7 @@ export function DimensionPreview({ d }: { d: Dimension }) {
   return (
     <div className="dxa-preview">
       {d.description && <p>{w(d.description)}</p>}
-      <ol className="dxa-preview__list">
+      <ol className="app-stack">
         {d.questions.map((q, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a draft's keys may repeat until it is saved
           <QuestionPreview key={`${q.key}-${i}`} q={q} n={i + 1} />

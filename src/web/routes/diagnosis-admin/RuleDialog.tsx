@@ -15,6 +15,7 @@ import { Dialog } from '../../components/Dialog';
 import { Check, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { applyServerErrors, zodOptions } from '../../lib/form';
 import { OP_SYMBOLS } from './conditions';
+import { focusLater, SoftButton } from './controls';
 
 type Op = (typeof CONDITION_OPS)[number];
 interface ConditionRow {
@@ -148,7 +149,7 @@ export function RuleDialog({
           {...form.register('programCode')}
         />
         <fieldset
-          className="dxa-conditions"
+          className="app-fieldset dxa-conditions"
           aria-labelledby={`${formId}-conds`}
           aria-describedby={`${formId}-conds-hint`}
         >
@@ -163,7 +164,11 @@ export function RuleDialog({
             const name = t('diagnosisAdmin.rules.conditionN', { n: i + 1 });
             const rowErrors = errors.conditions?.[i];
             return (
-              <fieldset key={field.id} className="dxa-condition" aria-labelledby={`${formId}-c${i}`}>
+              <fieldset
+                key={field.id}
+                className="app-fieldset dxa-condition"
+                aria-labelledby={`${formId}-c${i}`}
+              >
                 <p className="dxa-condition__name" id={`${formId}-c${i}`}>
                   {name}
                 </p>
@@ -213,19 +218,17 @@ export function RuleDialog({
                   />
                 </div>
                 <div>
-                  <button
-                    type="button"
+                  <SoftButton
                     className="krds-btn small tertiary dxa-danger-text"
-                    aria-disabled={conditions.fields.length <= 1 || undefined}
+                    name={name}
+                    enabled={conditions.fields.length > 1}
                     onClick={() => {
-                      if (conditions.fields.length <= 1) return;
                       conditions.remove(i);
-                      requestAnimationFrame(() => document.getElementById(`${formId}-conds`)?.focus());
+                      focusLater(`${formId}-conds`);
                     }}
                   >
-                    <span className="sr-only">{name} </span>
                     {t('diagnosisAdmin.remove')}
-                  </button>
+                  </SoftButton>
                 </div>
               </fieldset>
             );
@@ -236,19 +239,16 @@ export function RuleDialog({
             </p>
           )}
           <div>
-            <button
-              type="button"
+            <SoftButton
               className="krds-btn small secondary"
-              aria-disabled={conditions.fields.length >= MAX_CONDITIONS || undefined}
+              enabled={conditions.fields.length < MAX_CONDITIONS}
               onClick={() => {
-                if (conditions.fields.length >= MAX_CONDITIONS) return;
                 conditions.append(emptyRow(), { shouldFocus: false });
-                const n = conditions.fields.length;
-                requestAnimationFrame(() => document.getElementById(`${formId}-c${n}-on`)?.focus());
+                focusLater(`${formId}-c${conditions.fields.length}-on`);
               }}
             >
               {t('diagnosisAdmin.rules.addCondition')}
-            </button>
+            </SoftButton>
           </div>
         </fieldset>
         <TextAreaField
