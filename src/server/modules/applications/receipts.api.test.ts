@@ -54,4 +54,35 @@ describe('receipt numbers', () => {
       [1, 2, 3, 4].map((k) => `${open.year}-DXC-${String(base + k).padStart(4, '0')}`),
     );
   });
+
+  it('serials past 9999 keep all their digits', async () => {
+    const h = t().handle;
+    const [open] = await h.query<{ id: string; year: number }>(
+      `SELECT c.id, c.year FROM calls c JOIN programs p ON p.id = c.program_id
+       WHERE p.code = 'DXC' AND now() BETWEEN c.opens_at AND c.closes_at ORDER BY c.created_at LIMIT 1`,
+    );
+    await h.query(`UPDATE receipt_counters SET seq = 9999 WHERE program_code = 'DXC' AND year = $1`, [
+      open.year,
+    ]);
+    const [d] = await prepareDrafts(h, open.id, 1, {
+      brnPrefix: '99663',
+      label: '만번째',
+      emailDomain: 'r3.test',
+    });
+    const res = await t().app.inject({
+      method: 'POST',
+      url: `/api/applications/${d.appId}/submit`,
+      headers: { cookie: d.cookie, 'x-csrf-token': d.csrf },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().receiptNo).toBe(`${open.year}-DXC-10000`);
+    const [mail] = await h.query<{ subject: string; body: string }>(
+      `SELECT subject, body FROM outbox WHERE subject LIKE $1`,
+      [`%${open.year}-DXC-10000`],
+    );
+    expect(mail.subject).toBe(`[잇다] 신청 접수 완료 — ${open.year}-DXC-10000`);
+    expect(mail.body).toMatch(
+      /접수번호: \d{4}-DXC-10000\n접수시각: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\n/,
+    );
+  });
 });

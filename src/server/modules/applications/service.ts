@@ -12,7 +12,7 @@ import { companies } from '../companies/schema';
 import { evaluateRules, registerEligibilityRule } from '../programs/eligibility';
 import type { EligibilityRule } from '../programs/eligibility-contract';
 import type { Answers, FormSection } from '../programs/form-contract';
-import { competitionRatio, receiptNumber } from '../programs/lifecycle';
+import { competitionRatio, receiptPrefix } from '../programs/lifecycle';
 import { callForms, calls, programs } from '../programs/schema';
 import { dbNow, loadCall, loadCompanyFacts } from '../programs/service';
 import { validateAnswers } from './answers';
@@ -50,26 +50,30 @@ registerEligibilityRule('notSelectedSameProgramYear', async (_r, { db, company, 
 });
 
 /**
- * The next 접수번호 serial of a program and year (locks its counter row until commit, always after the call
- * row, so submits never deadlock). A missing counter starts from the highest number already issued.
+ * Program-year 접수번호 counters known to exist, per database (they are never deleted): the existence check
+ * runs once per process and counter. Marked only after the creating transaction committed.
  */
-async function nextReceiptSeq(tx: Database, programCode: string, year: number): Promise<number> {
-  const bump = () =>
-    sqlRows<{ seq: number }>(
-      tx,
-      sql`UPDATE receipt_counters SET seq = seq + 1 WHERE program_code = ${programCode} AND year = ${year} RETURNING seq`,
-    );
-  let [row] = await bump();
-  if (!row) {
-    const prefix = `${receiptNumber(year, programCode, 0).replace(/0+$/, '')}%`;
-    await tx.execute(sql`INSERT INTO receipt_counters (program_code, year, seq)
-      SELECT ${programCode}, ${year}, coalesce(max(split_part(receipt_no, '-', 3)::int), 0)
-      FROM applications WHERE receipt_no LIKE ${prefix}
-      ON CONFLICT DO NOTHING`);
-    [row] = await bump();
-  }
-  return row.seq;
+const knownCounters = new WeakMap<object, Set<string>>();
+
+/**
+ * Makes sure the receipt counter of a program and year exists, started from the highest number already
+ * issued (e.g. by the demo world or an import). Runs before the call row is locked. Returns the key to
+ * mark as known once the transaction has committed, or undefined when it was known already.
+ */
+async function ensureReceiptCounter(db: Database, tx: Database, programCode: string, year: number) {
+  const key = `${programCode}:${year}`;
+  if (knownCounters.get(db)?.has(key)) return undefined;
+  await tx.execute(sql`INSERT INTO receipt_counters (program_code, year, seq)
+    SELECT ${programCode}, ${year}, coalesce(max(split_part(receipt_no, '-', 3)::int), 0)
+    FROM applications WHERE receipt_no LIKE ${`${receiptPrefix(year, programCode)}%`}
+    ON CONFLICT DO NOTHING`);
+  return key;
 }
+const markCounterKnown = (db: Database, key: string) => {
+  const known = knownCounters.get(db) ?? new Set<string>();
+  known.add(key);
+  knownCounters.set(db, known);
+};
 
 async function loadApplication(db: Database, id: string, lock = false) {
   const q = db.select().from(applications).where(eq(applications.id, id));
@@ -335,6 +339,7 @@ export async function submitApplication({
   idempotencyKey?: string;
 }) {
   assertCanAny(actor, 'application.apply');
+  let counterKey: string | undefined;
   const result = await db.transaction(async (tx) => {
     const app = await readable(tx, actor, id, true);
     assertCan(actor, 'application.apply', { companyId: app.companyId });
@@ -395,15 +400,46 @@ export async function submitApplication({
     const checks = await eligibility(tx, ctx.call, app.companyId);
     if (!checks.every((x) => x.ok)) throw notEligible(checks);
     const needsReceipt = !app.receiptNo;
-    // the call row is locked from here to commit: the count and the deadline hold across app instances
-    const [slot] = await sqlRows<{ receipt_seq: number }>(
+    if (needsReceipt) counterKey = await ensureReceiptCounter(db, tx, ctx.program.code, ctx.call.year);
+    // One statement takes the call row (count, deadline, cap), the program-year receipt counter, moves the
+    // application and queues its email: the rows stay locked only for this statement, the audit row and
+    // the commit, so concurrent submits to one call queue as briefly as possible.
+    const email = actor.email ?? null;
+    const [row] = await sqlRows<{
+      id: string;
+      status: ApplicationStatus;
+      receipt_no: string | null;
+      submitted_at: Date;
+    }>(
       tx,
-      sql`UPDATE calls SET receipt_seq = receipt_seq + ${needsReceipt ? 1 : 0}, submitted_count = submitted_count + 1
-          WHERE id = ${app.callId} AND status IN ('published', 'open') AND now() >= opens_at AND now() < closes_at
-            AND (max_applications IS NULL OR submitted_count < max_applications)
-          RETURNING receipt_seq`,
+      sql`WITH slot AS (
+            UPDATE calls SET receipt_seq = receipt_seq + ${needsReceipt ? 1 : 0}, submitted_count = submitted_count + 1
+            WHERE id = ${app.callId} AND status IN ('published', 'open') AND now() >= opens_at AND now() < closes_at
+              AND (max_applications IS NULL OR submitted_count < max_applications)
+            RETURNING id),
+          counter AS (
+            UPDATE receipt_counters SET seq = seq + 1
+            WHERE ${needsReceipt} AND program_code = ${ctx.program.code} AND year = ${ctx.call.year}
+              AND EXISTS (SELECT 1 FROM slot)
+            RETURNING seq),
+          moved AS (
+            UPDATE applications SET status = 'submitted',
+              receipt_no = coalesce(receipt_no, ${receiptPrefix(ctx.call.year, ctx.program.code)} ||
+                (SELECT CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END FROM counter)),
+              submitted_at = now(), withdrawn_at = NULL, idempotency_key = ${idempotencyKey ?? null},
+              version = version + 1, updated_at = now()
+            WHERE id = ${id} AND EXISTS (SELECT 1 FROM slot)
+            RETURNING id, status, receipt_no, submitted_at),
+          mail AS (
+            INSERT INTO outbox ("to", subject, body)
+            SELECT ${email}, ${'[잇다] 신청 접수 완료 — '} || m.receipt_no,
+                   ${`${ctx.call.title}\n접수번호: `} || m.receipt_no || ${'\n접수시각: '} ||
+                   to_char(m.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ||
+                   ${'\n\n신청 현황은 잇다 > 내 신청에서 확인할 수 있습니다.'}
+            FROM moved m WHERE ${email}::text IS NOT NULL)
+          SELECT * FROM moved`,
     );
-    if (!slot) {
+    if (!row) {
       const [c] = await sqlRows<{ closed: boolean; early: boolean }>(
         tx,
         sql`SELECT now() >= closes_at AS closed, now() < opens_at AS early FROM calls WHERE id = ${app.callId}`,
@@ -413,42 +449,21 @@ export async function submitApplication({
       if (ctx.call.maxApplications !== null) throw new ConflictError('call_full');
       throw new ConflictError('call_not_open');
     }
-    const receiptNo =
-      app.receiptNo ??
-      receiptNumber(
-        ctx.call.year,
-        ctx.program.code,
-        await nextReceiptSeq(tx, ctx.program.code, ctx.call.year),
-      );
-    const [row] = await tx
-      .update(applications)
-      .set({
-        status: 'submitted',
-        receiptNo,
-        submittedAt: sql`now()`,
-        withdrawnAt: null,
-        idempotencyKey: idempotencyKey ?? null,
-        version: sql`${applications.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(applications.id, id))
-      .returning();
-    if (actor.email) {
-      await tx.insert(outbox).values({
-        to: actor.email,
-        subject: `[잇다] 신청 접수 완료 — ${receiptNo}`,
-        body: `${ctx.call.title}\n접수번호: ${receiptNo}\n접수시각: ${row.submittedAt?.toISOString()}\n\n신청 현황은 잇다 > 내 신청에서 확인할 수 있습니다.`,
-      });
-    }
+    if (!row.receipt_no) throw new Error('receipt counter missing');
+    const receiptNo = row.receipt_no;
     await recordAudit(tx, actor, {
       action: 'application.submit',
       entityType: 'application',
       entityId: id,
       before: { status: app.status },
-      after: { status: row.status, receiptNo, submittedAt: row.submittedAt },
+      after: { status: row.status, receiptNo, submittedAt: row.submitted_at },
     });
-    return { row, fresh: true };
+    return {
+      row: { id: row.id, status: row.status, receiptNo, submittedAt: new Date(row.submitted_at) },
+      fresh: true,
+    };
   });
+  if (counterKey) markCounterKnown(db, counterKey);
   const r = result.row;
   return {
     fresh: result.fresh,

@@ -48,7 +48,8 @@ export function competitionRatio(submitted: number, capacity: number): number {
   return capacity > 0 ? Math.round((submitted / capacity) * 10) / 10 : 0;
 }
 
-/** 접수번호: 2021-AIX-0007 */
+/** 접수번호: 2021-AIX-0007 (the serial is at least four digits; the SQL in submitApplication matches this) */
 export function receiptNumber(year: number, programCode: string, seq: number): string {
-  return `${year}-${programCode}-${String(seq).padStart(4, '0')}`;
+  return `${receiptPrefix(year, programCode)}${String(seq).padStart(4, '0')}`;
 }
+export const receiptPrefix = (year: number, programCode: string) => `${year}-${programCode}-`;
