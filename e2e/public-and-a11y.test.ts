@@ -217,4 +217,15 @@ describe.skipIf(!!skip)('public pages and accessibility', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAxeClean(phone, 'programs (phone)');
   });
+
+  it('a demo install offers the demo accounts on the sign-in page; one click signs in', async () => {
+    const page = await e2e().page();
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1, name: '로그인' }).waitFor();
+    await page.getByText('데모 계정으로 둘러보기').click();
+    await expectAxeClean(page, 'sign-in with the demo accounts open');
+    await page.getByRole('button', { name: '박팀장(데모)' }).click();
+    await page.waitForURL(/\/companies$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  });
 });

@@ -31,14 +31,25 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['system'],
         summary: '상태 확인 / Health (checks the database)',
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']), time: z.string() }),
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'pg']),
+            time: z.string(),
+            /** the demo world and its accounts are loaded (ITDA_DEMO=1): the sign-in page offers them */
+            demo: z.boolean(),
+          }),
         },
       },
     },
     async (request, reply) => {
       try {
         const [row] = await handle.query<{ now: Date | string }>('SELECT now() AS now');
-        return { status: 'ok' as const, database: handle.kind, time: new Date(row.now).toISOString() };
+        return {
+          status: 'ok' as const,
+          database: handle.kind,
+          time: new Date(row.now).toISOString(),
+          demo: app.deps.config.demo,
+        };
       } catch {
         return sendError(request, reply, 503, 'internal');
       }

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { DEMO_PASSWORD } from '../../../demo/accounts';
 import { loginBody } from '../../../server/modules/accounts/contract';
 import { useLogin, useUser } from '../../api/auth';
 import { isApiError } from '../../api/client';
@@ -10,6 +11,7 @@ import { TextField } from '../../components/Field';
 import { PageHeader } from '../../components/Page';
 import { zodOptions } from '../../lib/form';
 import { safeNext } from '../../lib/safe-next';
+import { DemoAccounts } from './DemoAccounts';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -74,6 +76,14 @@ export function SignInPage() {
           </button>
         </div>
       </form>
+      <DemoAccounts
+        disabled={login.isPending}
+        onPick={(email) => {
+          form.setValue('email', email);
+          form.setValue('password', DEMO_PASSWORD);
+          void onSubmit();
+        }}
+      />
       <p className="app-center">
         {t('auth.noAccount')}{' '}
         <Link to="/signup" className="app-link">
