@@ -54,7 +54,7 @@ export function setupE2E(opts: { firms?: number } = {}) {
       SESSION_SECRET: 'e'.repeat(40),
     });
     const jobs = new JobRunner(handle.db, { pollMs: 200 });
-    registerJobs(jobs, handle);
+    registerJobs(jobs, handle, config);
     const app = await buildApp({ config, handle, jobs, serveWeb: true, rateLimitPerMinute: 0 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     jobs.start();

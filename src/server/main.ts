@@ -17,7 +17,7 @@ async function main() {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(handle);
   const jobs = new JobRunner(handle.db, { log: (msg, err) => console.error(msg, err) });
-  registerJobs(jobs, handle);
+  registerJobs(jobs, handle, config);
   if (config.demo) await loadDemoWorld(handle, { log: (m) => console.log(`[demo] ${m}`) });
   // Reference data every install needs (idempotent): the default diagnosis instrument and rules.
   await installDefaults(handle.db, systemActor('startup'));

@@ -54,7 +54,7 @@ export async function createTestApp(opts: { firms?: number } = {}): Promise<Test
     ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40), DATA_DIR: dataDir }),
   };
   const jobs = new JobRunner(handle.db);
-  registerJobs(jobs, handle);
+  registerJobs(jobs, handle, config);
   const app = await buildApp({ config, handle, jobs, rateLimitPerMinute: 0 });
   await app.ready();
   const sessions = new Map<string, Session>();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { Config } from '../../config';
 import type { Database, DbHandle } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { isStaff } from '../../platform/actor';
@@ -263,7 +264,6 @@ export async function uploadImportFile({
 
 interface ImportJobPayload {
   fileId: string;
-  dataDir: string;
   mapping: ImportMapping;
   association: { id: string; name: string } | null;
   dryRun: boolean;
@@ -322,7 +322,6 @@ export async function importCompanies({
   if (table.rows.length > INLINE_MAX_ROWS) {
     const payload: ImportJobPayload = {
       fileId,
-      dataDir,
       mapping,
       association,
       dryRun,
@@ -353,11 +352,15 @@ export async function importCompanies({
 }
 
 /** The background half: the job re-reads the stored upload and reports progress (2 × rows). */
-export function registerCompanyImportJob(runner: JobRunner, handle: DbHandle) {
+export function registerCompanyImportJob(
+  runner: JobRunner,
+  handle: DbHandle,
+  config: Pick<Config, 'dataDir'>,
+) {
   runner.register(IMPORT_JOB, async (ctx) => {
     const p = ctx.payload as unknown as ImportJobPayload;
     assertCan(p.actor, 'company.import');
-    const { file, buffer } = await readUpload(handle.db, p.dataDir, p.fileId);
+    const { file, buffer } = await readUpload(handle.db, config.dataDir, p.fileId);
     const table = await parseTable(buffer, file.originalName);
     const total = 2 * table.rows.length;
     await ctx.progress(0, total);
