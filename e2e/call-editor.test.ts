@@ -141,16 +141,16 @@ describe.skipIf(!!skip)('call editor: create, preview, publish, download', () =>
     // 김 대표 starts an application: the form version now has one
     const sme = await e2e().page();
     await signIn(sme, 'sme@demo.itda.kr');
-    const status = await sme.evaluate(async (id) => {
+    const started = await sme.evaluate(async (id) => {
       const me = await (await fetch('/api/auth/me')).json();
       const res = await fetch(`/api/calls/${id}/applications`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
         body: '{}',
       });
-      return res.status;
+      return { status: res.status, body: await res.text() };
     }, callId);
-    expect(status).toBe(201);
+    expect(started.status, started.body).toBe(201);
   });
 
   it('on a phone: axe-clean editor, a form in use becomes v2, a stale save is a clear 409 with a reload', async () => {
