@@ -102,7 +102,8 @@ describe.skipIf(!!skip)('call editor: create, preview, publish, download', () =>
     await e2e().screenshot(page, 'call-editor-1-desktop');
 
     await page.getByRole('button', { name: '임시 저장' }).click();
-    await page.waitForURL(/\/staff\/calls\/[\w-]+$/);
+    // the editor's own URL (/staff/calls/new) matches [\w-]+ too: wait for the saved call's id
+    await page.waitForURL(/\/staff\/calls\/[0-9a-f-]{36}$/);
     callId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await page.getByText('공고를 작성 중 상태로 저장했습니다.').waitFor();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
