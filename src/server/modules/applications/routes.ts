@@ -4,6 +4,7 @@ import { uuidParam } from '../../../shared/validators';
 import { sendDownload } from '../../platform/download';
 import { BadRequestError } from '../../platform/errors';
 import { XLSX_MIME } from '../../platform/files';
+import { readMultipart } from '../../platform/multipart';
 import { assertCanAny } from '../../platform/policy';
 import {
   applicationCreateBody,
@@ -49,15 +50,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       assertCanAny(request.actor, 'application.apply');
       if (!request.isMultipart()) throw new BadRequestError('file_required');
-      let fieldKey: string | undefined;
-      let upload: { buffer: Buffer; filename: string } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname === 'file' && !upload)
-            upload = { buffer: await part.toBuffer(), filename: part.filename };
-          else part.file.resume();
-        } else if (part.fieldname === 'fieldKey') fieldKey = String(part.value);
-      }
+      const { upload, fields } = await readMultipart(request);
+      const fieldKey = fields.fieldKey;
       if (!upload) throw new BadRequestError('file_required');
       if (!fieldKey) throw new BadRequestError('validation_failed');
       const r = await attachDocument({

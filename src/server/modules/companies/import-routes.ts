@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, BadRequestError } from '../../platform/errors';
 import { message, pickLang } from '../../platform/messages';
+import { readMultipart } from '../../platform/multipart';
 import { assertCan } from '../../platform/policy';
 import { ImportRejectedError, importCompanies, uploadImportFile } from './import';
 import {
@@ -33,19 +34,10 @@ function parseMappingField(value: unknown): ImportMapping {
   return parsed.data;
 }
 
-/** Reads a multipart request: the `file` part (into memory, within the upload limit) and the `mapping` field. */
-async function readMultipart(request: FastifyRequest) {
-  let upload: { buffer: Buffer; filename: string } | undefined;
-  let mapping: ImportMapping | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname === 'file' && !upload)
-        upload = { buffer: await part.toBuffer(), filename: part.filename };
-      else part.file.resume();
-    } else if (part.fieldname === 'mapping' && String(part.value).trim() !== '') {
-      mapping = parseMappingField(part.value);
-    }
-  }
+/** A member-list upload: the `file` part and the optional `mapping` field. */
+async function readImportParts(request: FastifyRequest) {
+  const { upload, fields } = await readMultipart(request);
+  const mapping = fields.mapping?.trim() ? parseMappingField(fields.mapping) : undefined;
   return { upload, mapping };
 }
 
@@ -68,7 +60,7 @@ export const companyImportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       // Checked before the body is read, so an anonymous caller cannot make the server buffer a file.
       assertCan(request.actor, 'company.import');
-      const { upload } = request.isMultipart() ? await readMultipart(request) : { upload: undefined };
+      const { upload } = request.isMultipart() ? await readImportParts(request) : { upload: undefined };
       if (!upload) throw new BadRequestError('file_required');
       return uploadImportFile({ db: handle.db, actor: request.actor, dataDir: config.dataDir, upload });
     },
@@ -94,7 +86,7 @@ export const companyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       assertCan(request.actor, 'company.import');
       let upload: { buffer: Buffer; filename: string } | undefined;
       let mapping: ImportMapping | undefined;
-      if (request.isMultipart()) ({ upload, mapping } = await readMultipart(request));
+      if (request.isMultipart()) ({ upload, mapping } = await readImportParts(request));
       else if (request.body !== undefined && request.body !== null) {
         const body = importBody.safeParse(request.body);
         if (!body.success) throw invalid('mapping');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { uuidParam } from '../../../shared/validators';
 import { sendDownload } from '../../platform/download';
 import { BadRequestError } from '../../platform/errors';
+import { readMultipart } from '../../platform/multipart';
 import { assertCan } from '../../platform/policy';
 import { downloadCallAttachment, uploadCallAttachment } from './attachments';
 import {
@@ -179,13 +180,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       assertCan(request.actor, 'call.manage');
       if (!request.isMultipart()) throw new BadRequestError('file_required');
-      let upload: { buffer: Buffer; filename: string } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type !== 'file') continue;
-        if (part.fieldname === 'file' && !upload)
-          upload = { buffer: await part.toBuffer(), filename: part.filename };
-        else part.file.resume();
-      }
+      const { upload } = await readMultipart(request);
       if (!upload) throw new BadRequestError('file_required');
       const r = await uploadCallAttachment({ db, dataDir, actor: request.actor, ...upload });
       reply.status(201);

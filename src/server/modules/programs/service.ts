@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CallStatus } from '../../../shared/enums';
-import type { Database } from '../../db/client';
+import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { isStaff } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
@@ -146,10 +146,11 @@ const canonical = (v: unknown): string =>
 
 /** Applications (drafts included) on a form version: such a version is frozen. */
 async function formApplicationCount(db: Database, formId: string): Promise<number> {
-  const r = (await db.execute(
+  const [r] = await sqlRows<{ n: number }>(
+    db,
     sql`SELECT count(*)::int AS n FROM applications WHERE form_id = ${formId}`,
-  )) as unknown as { rows: { n: number }[] };
-  return Number(r.rows[0]?.n ?? 0);
+  );
+  return Number(r?.n ?? 0);
 }
 
 export async function getCall({ db, actor, id }: { db: Database; actor: Actor; id: string }): Promise<Call> {
