@@ -14,7 +14,6 @@ import { files } from './schema';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIME = 'text/csv';
 
-/** Types each purpose accepts, by sniffed content (the client's content type and extension are ignored). */
 /** Documents people attach: PDF, images, Office/HWPX (ZIP-based) and HWP/legacy Office (OLE). */
 const DOCUMENT_TYPES = [
   'application/pdf',
@@ -24,6 +23,7 @@ const DOCUMENT_TYPES = [
   'application/zip',
   'application/x-ole-storage',
 ];
+/** Types each purpose accepts, by sniffed content (the client's content type and extension are ignored). */
 const ACCEPTED: Record<string, string[]> = {
   import: [CSV_MIME, XLSX_MIME],
   /** application documents (제출서류) */
