@@ -167,6 +167,53 @@ describe('the 2021 demo world', () => {
     expect(dxc).toMatchObject({ n: 23, selected: 5 });
   });
 
+  it('has every receipt submitted by the deadline of its call, serials 1..n per program and year without a gap', async () => {
+    const late = await h.query<{ receipt_no: string }>(
+      `SELECT a.receipt_no FROM applications a JOIN calls c ON c.id = a.call_id
+       WHERE a.submitted_at IS NOT NULL AND (a.submitted_at > c.closes_at OR a.submitted_at < c.opens_at)`,
+    );
+    expect(late).toEqual([]);
+    const series = await h.query<{ series: string; serials: number[] }>(
+      `SELECT split_part(a.receipt_no, '-', 1) || '-' || split_part(a.receipt_no, '-', 2) AS series,
+              array_agg(split_part(a.receipt_no, '-', 3)::int ORDER BY split_part(a.receipt_no, '-', 3)::int) AS serials
+       FROM applications a WHERE a.receipt_no IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    expect(series.map((s) => s.series)).toEqual(['2021-AIX', '2021-CNF', '2021-DLC', '2021-DXC', '2021-POP']);
+    for (const s of series)
+      expect(s.serials, s.series).toEqual(Array.from({ length: s.serials.length }, (_, i) => i + 1));
+    // the program/year counters continue the series
+    const counters = await h.query<{ code: string; seq: number; n: number }>(
+      `SELECT p.code, max(c.receipt_seq)::int AS seq, (SELECT count(*)::int FROM applications a JOIN calls c2 ON c2.id = a.call_id
+         WHERE c2.program_id = p.id AND c2.year = 2021) AS n
+       FROM calls c JOIN programs p ON p.id = c.program_id WHERE c.year = 2021 AND p.code IN ('DXC', 'AIX') GROUP BY p.id, p.code`,
+    );
+    for (const c of counters) expect(c.seq, c.code).toBe(c.n);
+  });
+
+  it('repairs the AIX receipts of a world loaded by the old generator (0511…, after the deadline)', async () => {
+    const before = await snapshot();
+    const aix = `SELECT a.id FROM applications a JOIN calls c ON c.id = a.call_id JOIN programs p ON p.id = c.program_id
+                 WHERE p.code = 'AIX' AND c.year = 2021`;
+    // what the old generator made: serials 11… shifted by 500, 5 hours per serial after the opening
+    await h.query(
+      `UPDATE applications a SET receipt_no = '2021-AIX-' || lpad((split_part(a.receipt_no, '-', 3)::int + 500)::text, 4, '0'),
+         submitted_at = c.opens_at + (split_part(a.receipt_no, '-', 3)::int + 500) * interval '5 hours'
+       FROM calls c WHERE c.id = a.call_id AND a.id IN (${aix}) AND split_part(a.receipt_no, '-', 3)::int > 10`,
+    );
+    const [{ late }] = await h.query<{ late: number }>(
+      `SELECT count(*)::int AS late FROM applications a JOIN calls c ON c.id = a.call_id
+       WHERE a.id IN (${aix}) AND a.submitted_at > c.closes_at`,
+    );
+    expect(late).toBe(57);
+    expect(await loadDemoWorld(h, { firms: 1000 })).toBe(false);
+    expect(await snapshot()).toEqual(before);
+    const [{ after }] = await h.query<{ after: number }>(
+      `SELECT count(*)::int AS after FROM applications a JOIN calls c ON c.id = a.call_id
+       WHERE a.id IN (${aix}) AND a.submitted_at > c.closes_at`,
+    );
+    expect(after).toBe(0);
+  });
+
   it('changes nothing when loaded twice', async () => {
     const before = await snapshot();
     expect(await loadDemoWorld(h, { firms: 1000 })).toBe(false);

@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { loadDemoDiagnoses } from './diagnosis';
 import { loadDemoEducation } from './education';
 import { FIRM_COLUMNS, firmCsvLine, generateFirm } from './firms';
-import { loadDemoApplications, loadDemoPrograms } from './programs';
+import { loadDemoApplications, loadDemoPrograms, repairDemoReceipts } from './programs';
 import { DEMO_SUPPLIERS, loadDemoSuppliers } from './suppliers';
 
 export const DEMO_ASSOCIATIONS = [
@@ -171,6 +171,7 @@ export const supplierBrn = (i: number) => seedBrn(SEED_FIRMS.length + 1 + i);
 
 /** The 2021 facts added after the first version of the demo world; each part loads once. */
 async function loadLaterFacts(handle: DbHandle) {
+  await repairDemoReceipts(handle);
   await loadDemoSuppliers(handle, supplierBrn);
   return loadDemoEducation(handle);
 }

@@ -417,10 +417,13 @@ export async function loadDemoApplications(
       seed AS (
         SELECT co.id, s.ord, s.status, s.problem FROM unnest(${textArray(p.seeds.map((x) => x.brn))}, ${textArray(p.statuses)},
           ${textArray(p.seeds.map((x) => x.problem))}) WITH ORDINALITY AS s(brn, status, problem, ord) JOIN companies co ON co.brn = s.brn),
+      -- number the generated applicants after OFFSET (a window function runs before it): serials follow
+      -- the seeds' without a gap, and so do the submission times, which stay before the deadline
       gen AS (
-        SELECT id, ${p.seeds.length} + row_number() OVER (ORDER BY brn) AS ord, 'rejected' AS status, NULL::text AS problem FROM companies
-        WHERE district <> 'outside' AND size_class IN ('small', 'medium') AND brn NOT LIKE '9%'
-        ORDER BY brn OFFSET ${pi * 500} LIMIT ${others}),
+        SELECT id, ${p.seeds.length} + row_number() OVER (ORDER BY brn) AS ord, 'rejected' AS status, NULL::text AS problem
+        FROM (SELECT id, brn FROM companies
+              WHERE district <> 'outside' AND size_class IN ('small', 'medium') AND brn NOT LIKE '9%'
+              ORDER BY brn OFFSET ${pi * 500} LIMIT ${others}) g),
       allc AS (SELECT * FROM seed UNION ALL SELECT * FROM gen)
       INSERT INTO applications (call_id, company_id, form_id, status, answers, receipt_no, submitted_at, created_at, updated_at)
       SELECT call.id, allc.id, call.form_id, allc.status::application_status,
@@ -433,4 +436,25 @@ export async function loadDemoApplications(
       FROM (SELECT call_id, count(*)::int AS n FROM applications GROUP BY call_id) x
       WHERE x.call_id = c.id AND c.year = 2021 AND c.program_id = (SELECT id FROM programs WHERE code = ${p.code})`);
   }
+}
+
+/**
+ * Repairs the 2021 DXC/AIX receipts of a world loaded by an older generator, which numbered AIX's
+ * generated applicants 0511… and gave them submission times after the deadline: serials become
+ * contiguous per call in their old order, and a renumbered receipt gets the time its serial has in a
+ * fresh load. A correct world matches nothing, so a second load still changes nothing.
+ */
+export async function repairDemoReceipts(handle: DbHandle) {
+  await handle.db.execute(sql`
+    WITH r AS (
+      SELECT a.id, c.opens_at, c.year, p.code,
+             row_number() OVER (PARTITION BY a.call_id ORDER BY split_part(a.receipt_no, '-', 3)::int) AS ord
+      FROM applications a JOIN calls c ON c.id = a.call_id JOIN programs p ON p.id = c.program_id
+      WHERE p.code IN ('DXC', 'AIX') AND c.year = 2021 AND c.status = 'announced' AND a.receipt_no IS NOT NULL)
+    UPDATE applications a
+    SET receipt_no = r.year || '-' || r.code || '-' || lpad(r.ord::text, 4, '0'),
+        submitted_at = r.opens_at + r.ord * interval '5 hours',
+        updated_at = r.opens_at + r.ord * interval '5 hours'
+    FROM r
+    WHERE r.id = a.id AND split_part(a.receipt_no, '-', 3)::int <> r.ord`);
 }
