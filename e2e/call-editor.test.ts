@@ -118,8 +118,12 @@ describe.skipIf(!!skip)('call editor: create, preview, publish, download', () =>
     await page.getByRole('link', { name: '공고 관리로 돌아가기' }).click();
 
     // publish through the lifecycle buttons
-    page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: '접수예정으로 변경' }).click();
+    const ask = page.getByRole('dialog', { name: '공고 상태를 바꿀까요?' });
+    await ask.getByText('공고 상태를 접수예정으로 바꿉니다.').waitFor();
+    await expectAxeClean(page, 'call status dialog');
+    await ask.getByRole('button', { name: '바꾸기' }).click();
+    await ask.waitFor({ state: 'hidden' });
     await page.getByText('공고 상태를 바꿨습니다.').waitFor();
     await page.locator('.app-page-header').getByText('접수중', { exact: true }).waitFor();
     await e2e().screenshot(page, 'call-editor-4-staff', { fullPage: false });

@@ -144,6 +144,8 @@ describe.skipIf(!!skip)('calls: browse, apply, and the staff view', () => {
     await e2e().screenshot(page, 'calls-4-form-filled');
 
     await page.getByRole('button', { name: '제출하기' }).click();
+    const confirm = page.getByRole('dialog', { name: '신청서를 제출할까요?' });
+    await confirm.getByRole('button', { name: '최종 제출' }).click();
     const receipt = page.getByRole('status').filter({ hasText: '신청서가 접수되었습니다. 접수번호' });
     await receipt.waitFor();
     receiptNo = ((await receipt.locator('.app-receipt__no').textContent()) ?? '').trim();

@@ -37,6 +37,7 @@ const MyApplicationsPage = page(
   () => import('./routes/applications/MyApplicationsPage'),
   'MyApplicationsPage',
 );
+const ReceiptPage = page(() => import('./routes/applications/ReceiptPage'), 'ReceiptPage');
 const StaffCallListPage = page(() => import('./routes/calls/CallListPage'), 'StaffCallListPage');
 const StaffCallPage = page(() => import('./routes/staff-calls/StaffCallPage'), 'StaffCallPage');
 const StaffApplicationPage = page(
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
       { path: '/calls/:id', element: <CallDetailPage /> },
       { path: '/applications/:id', element: guarded(COMPANY_ROLES, ApplicationPage) },
       { path: '/my/applications', element: guarded(COMPANY_ROLES, MyApplicationsPage) },
+      { path: '/applications/:id/receipt', element: guarded(COMPANY_ROLES, ReceiptPage) },
       { path: '/staff/calls', element: guarded(STAFF, StaffCallListPage) },
       { path: '/staff/calls/new', element: guarded(STAFF, CallEditorPage) },
       { path: '/staff/calls/:id', element: guarded(STAFF, StaffCallPage) },

@@ -150,10 +150,11 @@ export function useWithdrawApplication(id: string) {
   });
 }
 
-export function useMyApplications() {
+export function useMyApplications(enabled = true) {
   return useQuery({
     queryKey: applicationKeys.mine,
     queryFn: () => get<{ items: ApplicationSummary[] }>('/me/applications'),
+    enabled,
   });
 }
 

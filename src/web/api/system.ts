@@ -7,6 +7,8 @@ export interface Health {
   time: string;
   /** the demo world and its accounts are loaded */
   demo: boolean;
+  /** how e-mail leaves this installation: 'smtp' sends it, 'outbox' only keeps it (absent = 'outbox') */
+  mailDelivery?: 'smtp' | 'outbox';
 }
 
 /** The server's state; `demo` tells the sign-in page to offer the demo accounts. */

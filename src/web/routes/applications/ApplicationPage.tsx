@@ -1,6 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { validateAnswers } from '../../../server/modules/applications/answers';
+import type { Answers } from '../../../server/modules/programs/form-contract';
+import { maskEmail } from '../../../shared/text';
+import { useUser } from '../../api/auth';
 import {
   type Application,
   type Call,
@@ -14,8 +18,11 @@ import {
   useWithdrawApplication,
 } from '../../api/calls';
 import { isApiError } from '../../api/client';
+import { useHealth } from '../../api/system';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
 import { FormSection } from '../../components/Field';
+import { FieldRows } from '../../components/FieldRows';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
@@ -39,7 +46,57 @@ function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
-function Receipt({ receiptNo, submittedAt }: { receiptNo: string; submittedAt: string | null }) {
+type Values = Record<string, unknown>;
+
+/**
+ * The errors a submit would meet, by field key: the server's own answer checks (shared code) and the
+ * required documents that have no file yet.
+ */
+function localErrors(call: Call, values: Values, fileKeys: Set<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of validateAnswers(call.form.sections, values as Answers, { submit: true, fileKeys })) {
+    const m = /^answers\.(.+)$/.exec(e.path);
+    if (m && !(m[1] in out)) out[m[1]] = e.message;
+  }
+  for (const d of extraDocuments(call)) if (d.required && !fileKeys.has(d.key)) out[d.key] ??= 'required';
+  return out;
+}
+
+/** A failed submit attempt: its errors and what the form held then, so each error clears once its field is fixed. */
+interface Attempt {
+  error: unknown | null;
+  fields: Record<string, string>;
+  values: Values;
+  fileKeys: string;
+}
+
+const fileKeysOf = (app: Application) => new Set(app.files.map((f) => f.fieldKey));
+const keyList = (keys: Set<string>) => [...keys].sort().join(',');
+
+/** The e-mail line of the receipt, true to how this installation delivers mail (absent → outbox). */
+function ReceiptMailNote({ justSubmitted }: { justSubmitted: boolean }) {
+  const { t } = useTranslation();
+  const health = useHealth();
+  const user = useUser();
+  if (health.isPending) return null;
+  const smtp = health.data?.mailDelivery === 'smtp';
+  if (!smtp) return <p className="app-muted">{t('appForm.mailOutbox')}</p>;
+  // the receipt e-mail goes to whoever submitted, once: say so only to them, right after submitting
+  if (!justSubmitted || !user?.email) return null;
+  return <p className="app-muted">{t('appForm.mailSmtp', { email: maskEmail(user.email) })}</p>;
+}
+
+function Receipt({
+  appId,
+  receiptNo,
+  submittedAt,
+  justSubmitted,
+}: {
+  appId: string;
+  receiptNo: string;
+  submittedAt: string | null;
+  justSubmitted: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div className="app-receipt" role="status">
@@ -48,9 +105,73 @@ function Receipt({ receiptNo, submittedAt }: { receiptNo: string; submittedAt: s
       {submittedAt && (
         <p>{t('applications.submittedAt', { at: formatDateTime(submittedAt, currentLang()) })}</p>
       )}
-      <p className="app-muted">{t('applications.receiptNote')}</p>
+      <ReceiptMailNote justSubmitted={justSubmitted} />
+      <p>
+        <Link to={`/applications/${appId}/receipt`} className="app-link">
+          {t('appForm.printLink')}
+        </Link>
+      </p>
     </div>
   );
+}
+
+function ConfirmSubmitDialog({
+  open,
+  onClose,
+  onConfirm,
+  pending,
+  app,
+  fileCount,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+  pending: boolean;
+  app: Application;
+  fileCount: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t('appForm.confirmTitle')}
+      size="sm"
+      footer={
+        <>
+          <button type="button" className="krds-btn secondary medium" onClick={onClose} disabled={pending}>
+            {t('appForm.back')}
+          </button>
+          <button type="button" className="krds-btn primary medium" onClick={onConfirm} disabled={pending}>
+            {pending ? t('common.working') : t('appForm.confirmSubmit')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('appForm.confirmLead')}</p>
+      <FieldRows
+        rows={[
+          { label: t('appForm.confirmCall'), value: app.callTitle },
+          { label: t('appForm.confirmCompany'), value: app.companyName },
+          {
+            label: t('appForm.confirmDocuments'),
+            value: t('appForm.confirmDocumentsCount', { n: fileCount }),
+          },
+        ]}
+      />
+      <p>{t('appForm.confirmNote')}</p>
+    </Dialog>
+  );
+}
+
+/** Moves focus to a field of the form by key: its input, file picker or first choice. */
+function focusField(key: string | undefined, fallback: HTMLElement | null) {
+  const el = key
+    ? (document.getElementById(`field-${key}`) ??
+      document.getElementById(`file-${key}`) ??
+      document.querySelector<HTMLInputElement>(`[name="${key}"]`))
+    : null;
+  (el ?? fallback)?.focus();
 }
 
 function EditForm({
@@ -70,39 +191,89 @@ function EditForm({
   const submit = useSubmitApplication(app.id);
   const idemKey = useRef<string>(crypto.randomUUID());
   const [uploadingKey, setUploadingKey] = useState<string | null>(null);
-  const errors = fieldErrors(submit.error);
+  const [fileError, setFileError] = useState<{ key: string; message: string } | null>(null);
+  const [attempt, setAttempt] = useState<Attempt | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
   const status = useAutosaveStatus(auto, 'applications');
+  const fileKeys = fileKeysOf(app);
+  const now = localErrors(call, auto.values, fileKeys);
+  // an error stays while its field is still wrong, or unchanged since the attempt (server-only checks)
+  const errors: Record<string, string> = {};
+  if (attempt)
+    for (const [key, message] of Object.entries(attempt.fields)) {
+      const unchanged =
+        JSON.stringify(auto.values[key] ?? null) === JSON.stringify(attempt.values[key] ?? null) &&
+        keyList(fileKeys) === attempt.fileKeys;
+      if (now[key]) errors[key] = now[key];
+      else if (unchanged) errors[key] = message;
+    }
+  const nErrors = Object.keys(errors).length;
+  const unmapped =
+    attempt && isApiError(attempt.error)
+      ? attempt.error.fields
+          .filter((f) => !/^(?:body\.)?(?:answers|documents)\./.test(f.path))
+          .map((f) => f.message)
+      : [];
+  // field errors keep the alert while one is left; any other refusal stays until the next attempt
+  const showAlert =
+    !!attempt &&
+    (nErrors > 0 || unmapped.length > 0 || (!!attempt.error && Object.keys(attempt.fields).length === 0));
+
+  useEffect(() => {
+    if (fileError && uploadingKey === null) document.getElementById(`file-${fileError.key}`)?.focus();
+  }, [fileError, uploadingKey]);
+
   const filesFor = (key: string) => app.files.filter((f) => f.fieldKey === key);
+  const messageOf = (e: unknown) => (isApiError(e) ? e.message : t('errors.unexpected'));
   const doUpload = (fieldKey: string) => (file: File) => {
     setUploadingKey(fieldKey);
-    upload.mutate({ fieldKey, file }, { onSettled: () => setUploadingKey(null) });
+    setFileError(null);
+    upload.mutate(
+      { fieldKey, file },
+      {
+        onError: (e) =>
+          setFileError({ key: fieldKey, message: t('appForm.uploadFailed', { message: messageOf(e) }) }),
+        onSettled: () => setUploadingKey(null),
+      },
+    );
   };
-  const onSubmit = async () => {
+  const doRemove = (fieldKey: string) => (fileId: string) => {
+    setFileError(null);
+    remove.mutate(fileId, {
+      onError: (e) =>
+        setFileError({ key: fieldKey, message: t('appForm.removeFailed', { message: messageOf(e) }) }),
+    });
+  };
+  const fail = (error: unknown | null, fields: Record<string, string>) => {
+    setAttempt({ error, fields, values: { ...auto.values }, fileKeys: keyList(fileKeys) });
+    setTimeout(() => focusField(Object.keys(fields)[0], errorRef.current), 0);
+  };
+  // step 1: check what can be checked here, then ask for confirmation
+  const onSubmit = () => {
+    if (Object.keys(now).length) {
+      fail(null, now);
+      return;
+    }
+    setAttempt(null);
+    setConfirming(true);
+  };
+  // step 2: the final submit
+  const onConfirm = async () => {
     try {
       await auto.flush();
       const r = await submit.mutateAsync(idemKey.current);
+      setConfirming(false);
       onSubmitted(r);
     } catch (e) {
       // a definitive answer (4xx) ends this attempt; a network failure keeps the key so a retry is safe
       if (isApiError(e) && e.status >= 400 && e.status < 500) idemKey.current = crypto.randomUUID();
-      setTimeout(() => {
-        const first = Object.keys(fieldErrors(e))[0];
-        const el = first
-          ? (document.getElementById(`field-${first}`) ??
-            document.getElementById(`file-${first}`) ??
-            document.querySelector<HTMLInputElement>(`[name="${first}"]`))
-          : null;
-        (el ?? errorRef.current)?.focus();
-      }, 0);
+      setConfirming(false);
+      fail(e, fieldErrors(e));
     }
   };
-  const unmapped =
-    isApiError(submit.error) && submit.error.fields.length
-      ? submit.error.fields
-          .filter((f) => !/^(?:body\.)?(?:answers|documents)\./.test(f.path))
-          .map((f) => f.message)
-      : [];
+  // the latest upload failure of a field says more than its "required"
+  const fieldError = (key: string) => (fileError?.key === key ? fileError.message : errors[key]);
   return (
     <form
       noValidate
@@ -112,20 +283,19 @@ function EditForm({
       }}
     >
       <div ref={errorRef} tabIndex={-1}>
-        {submit.error && (
-          <ErrorAlert
-            error={submit.error}
-            title={t('applications.submitFailed')}
-            extra={[
-              ...unmapped,
-              ...(Object.keys(errors).length
-                ? [t('applications.fixFields', { n: Object.keys(errors).length })]
-                : []),
-            ]}
-          />
-        )}
+        {showAlert &&
+          (attempt?.error ? (
+            <ErrorAlert
+              error={attempt.error}
+              title={t('applications.submitFailed')}
+              extra={[...unmapped, ...(nErrors ? [t('appForm.fixFields', { n: nErrors })] : [])]}
+            />
+          ) : (
+            <Alert tone="error" title={t('applications.submitFailed')}>
+              <p>{t('appForm.fixFields', { n: nErrors })}</p>
+            </Alert>
+          ))}
       </div>
-      {(upload.error || remove.error) && <ErrorAlert error={upload.error ?? remove.error} />}
       <p className="app-muted">{t('applications.requiredNote')}</p>
       {call.form.sections.map((s) => (
         <FormSection key={s.key} title={pick(s.title, lang)}>
@@ -136,12 +306,12 @@ function EditForm({
               field={f}
               value={auto.values[f.key]}
               prefill={app.prefill[f.key]}
-              error={errors[f.key]}
+              error={fieldError(f.key)}
               onChange={(v) => auto.change(f.key, v ?? null)}
               files={filesFor(f.key)}
               appId={app.id}
               onUpload={doUpload(f.key)}
-              onRemove={(fileId) => remove.mutate(fileId)}
+              onRemove={doRemove(f.key)}
               busy={uploadingKey === f.key}
             />
           ))}
@@ -155,11 +325,11 @@ function EditForm({
               fieldKey={d.key}
               label={pick(d, lang)}
               required={d.required}
-              error={errors[d.key]}
+              error={fieldError(d.key)}
               files={filesFor(d.key)}
               appId={app.id}
               onUpload={doUpload(d.key)}
-              onRemove={(fileId) => remove.mutate(fileId)}
+              onRemove={doRemove(d.key)}
               busy={uploadingKey === d.key}
             />
           ))}
@@ -171,6 +341,14 @@ function EditForm({
           {submit.isPending ? t('common.working') : t('applications.submit')}
         </button>
       </div>
+      <ConfirmSubmitDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={onConfirm}
+        pending={submit.isPending}
+        app={app}
+        fileCount={app.files.length}
+      />
     </form>
   );
 }
@@ -178,6 +356,7 @@ function EditForm({
 function WithdrawButton({ app }: { app: Application }) {
   const { t } = useTranslation();
   const withdraw = useWithdrawApplication(app.id);
+  const [open, setOpen] = useState(false);
   return (
     <>
       {withdraw.error && <ErrorAlert error={withdraw.error} />}
@@ -185,12 +364,33 @@ function WithdrawButton({ app }: { app: Application }) {
         type="button"
         className="krds-btn medium secondary"
         disabled={withdraw.isPending}
-        onClick={() => {
-          if (window.confirm(t('applications.withdrawConfirm'))) withdraw.mutate();
-        }}
+        onClick={() => setOpen(true)}
       >
         {t('applications.withdraw')}
       </button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('appForm.withdrawConfirmTitle')}
+        size="sm"
+        footer={
+          <>
+            <button type="button" className="krds-btn secondary medium" onClick={() => setOpen(false)}>
+              {t('appForm.keep')}
+            </button>
+            <button
+              type="button"
+              className="krds-btn medium app-btn-danger"
+              disabled={withdraw.isPending}
+              onClick={() => withdraw.mutate(undefined, { onSettled: () => setOpen(false) })}
+            >
+              {withdraw.isPending ? t('common.working') : t('appForm.withdrawConfirm')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('appForm.withdrawConfirmBody')}</p>
+      </Dialog>
     </>
   );
 }
@@ -223,9 +423,21 @@ function ApplicationBody({ app, call }: { app: Application; call: Call }) {
         }
       />
       {receipt ? (
-        <Receipt receiptNo={receipt.receiptNo} submittedAt={receipt.submittedAt} />
+        <Receipt
+          appId={app.id}
+          receiptNo={receipt.receiptNo}
+          submittedAt={receipt.submittedAt}
+          justSubmitted
+        />
       ) : (
-        app.receiptNo && <Receipt receiptNo={app.receiptNo} submittedAt={app.submittedAt} />
+        app.receiptNo && (
+          <Receipt
+            appId={app.id}
+            receiptNo={app.receiptNo}
+            submittedAt={app.submittedAt}
+            justSubmitted={false}
+          />
+        )
       )}
       {app.statusReason && app.status !== 'supplement_requested' && (
         <Alert tone="warning" live={false} title={t('applications.statusReason')}>

@@ -4,6 +4,7 @@ import type { FormField } from '../../../server/modules/programs/form-contract';
 import type { ApplicationFile } from '../../api/calls';
 import { Check, ChoiceGroup, RequiredMark, TextAreaField, TextField } from '../../components/Field';
 import { currentLang } from '../../i18n';
+import { useFieldErrorText } from '../../lib/use-field-error';
 import { FileLink, pick, prefillText } from './answer-view';
 
 type Value = string | number | string[] | null | undefined;
@@ -207,6 +208,8 @@ export function FileInput({
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
+  // field error codes ('required') in words; upload failures are already sentences
+  const errorText = useFieldErrorText()(error ? { message: error } : undefined);
   const id = `file-${fieldKey}`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -253,9 +256,9 @@ export function FileInput({
           {rules}
         </p>
       )}
-      {error && (
+      {errorText && (
         <p className="form-hint-invalid" id={errorId}>
-          {error}
+          {errorText}
         </p>
       )}
       {files.length > 0 && (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useUser } from '../../api/auth';
 import { callAttachmentUrl } from '../../api/call-admin';
-import { type Call, useCall, useEligibility, useStartApplication } from '../../api/calls';
+import { type Call, useCall, useEligibility, useMyApplications, useStartApplication } from '../../api/calls';
 import { isApiError } from '../../api/client';
 import { useMyCompanies } from '../../api/companies';
 import { Alert, ErrorAlert } from '../../components/Alert';
@@ -23,7 +23,12 @@ function ApplyPanel({ call }: { call: Call }) {
   const companyUser = !!user && COMPANY_ROLES.includes(user.role);
   const mine = useMyCompanies(companyUser);
   const company = mine.data?.items.find((i) => i.membership.status === 'active')?.company;
-  const eligibility = useEligibility(call.id, call.status === 'open' ? company?.id : undefined);
+  // the caller's applications (one cached list, shared with 내 신청): a draft is continued, not restarted
+  const myApps = useMyApplications(companyUser && call.status === 'open');
+  const existing = myApps.data?.items.find(
+    (a) => a.callId === call.id && a.companyId === company?.id && a.status !== 'withdrawn',
+  );
+  const eligibility = useEligibility(call.id, call.status === 'open' && !existing ? company?.id : undefined);
   const start = useStartApplication(call.id);
   if (user === undefined) return null;
   if (call.status === 'draft')
@@ -73,6 +78,27 @@ function ApplyPanel({ call }: { call: Call }) {
           </Link>
         </p>
       </Alert>
+    );
+  if (myApps.isPending) return <Loading />;
+  if (existing)
+    return (
+      <Section id="apply" title={t('calls.apply.title')}>
+        {existing.status === 'draft' || existing.status === 'supplement_requested' ? (
+          <>
+            <p>{t('appForm.draftExists')}</p>
+            <Link to={`/applications/${existing.id}`} className="krds-btn large primary">
+              {t('appForm.continue')}
+            </Link>
+          </>
+        ) : (
+          <>
+            <p>{t('appForm.alreadyApplied', { receiptNo: existing.receiptNo ?? '' })}</p>
+            <Link to={`/applications/${existing.id}`} className="krds-btn medium secondary">
+              {t('appForm.viewApplication')}
+            </Link>
+          </>
+        )}
+      </Section>
     );
   const result = eligibility.data;
   return (

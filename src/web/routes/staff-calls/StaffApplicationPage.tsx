@@ -55,10 +55,17 @@ function SupplementForm({ id }: { id: string }) {
 function ReviewForm({ id }: { id: string }) {
   const { t } = useTranslation();
   const m = useReviewApplication(id);
-  const [status, setStatus] = useState<'incomplete' | 'ineligible' | 'submitted'>('incomplete');
+  // no outcome is chosen for the reviewer: an unchosen one is asked for, not assumed
+  const [status, setStatus] = useState<'incomplete' | 'ineligible' | 'submitted' | null>(null);
   const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setTried(true);
+    if (!status) {
+      document.querySelector<HTMLInputElement>('input[name="reviewStatus"]')?.focus();
+      return;
+    }
     m.mutate({ status, reason });
   };
   const options = [
@@ -71,7 +78,11 @@ function ReviewForm({ id }: { id: string }) {
       <form onSubmit={submit}>
         {m.error && <ErrorAlert error={m.error} />}
         {m.isSuccess && <Alert tone="success">{t('staffCalls.reviewed')}</Alert>}
-        <ChoiceGroup legend={t('staffCalls.reviewStatus')} required>
+        <ChoiceGroup
+          legend={t('staffCalls.reviewStatus')}
+          required
+          error={tried && !status ? { message: t('staffReview.chooseStatus') } : undefined}
+        >
           {options.map(([v, label]) => (
             <Check
               key={v}

@@ -13,6 +13,7 @@ import {
 } from '../../api/calls';
 import { download } from '../../api/client';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
 import { FormSection, SelectField, TextField } from '../../components/Field';
 import { FieldRows } from '../../components/FieldRows';
 import { Loading } from '../../components/Loading';
@@ -33,6 +34,8 @@ function Lifecycle({ call }: { call: Call }) {
   const lang = currentLang();
   const transition = useTransitionCall(call.id);
   const next = CALL_TRANSITIONS[call.status] ?? [];
+  const [asking, setAsking] = useState<CallStatus | null>(null);
+  const statusTo = (to: CallStatus) => withJosa(t(`calls.status.${to}`), '으로/로', lang);
   return (
     <Section id="lifecycle" title={t('staffCalls.lifecycleTitle')}>
       <p className="app-badges">
@@ -47,19 +50,37 @@ function Lifecycle({ call }: { call: Call }) {
             type="button"
             className="krds-btn medium secondary"
             disabled={transition.isPending}
-            onClick={() => {
-              if (
-                window.confirm(
-                  t('staffCalls.confirm', { status: withJosa(t(`calls.status.${to}`), '으로/로', lang) }),
-                )
-              )
-                transition.mutate(to);
-            }}
+            onClick={() => setAsking(to)}
           >
-            {t('staffCalls.transitionTo', { status: withJosa(t(`calls.status.${to}`), '으로/로', lang) })}
+            {t('staffCalls.transitionTo', { status: statusTo(to) })}
           </button>
         ))}
       </div>
+      <Dialog
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        title={t('staffReview.transitionTitle')}
+        size="sm"
+        footer={
+          <>
+            <button type="button" className="krds-btn secondary medium" onClick={() => setAsking(null)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="krds-btn primary medium"
+              disabled={transition.isPending}
+              onClick={() => {
+                if (asking) transition.mutate(asking, { onSettled: () => setAsking(null) });
+              }}
+            >
+              {transition.isPending ? t('common.working') : t('staffReview.transitionConfirm')}
+            </button>
+          </>
+        }
+      >
+        <p>{asking && t('staffReview.transitionBody', { status: statusTo(asking) })}</p>
+      </Dialog>
     </Section>
   );
 }
