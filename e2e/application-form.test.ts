@@ -124,7 +124,7 @@ describe.skipIf(!!skip)('the application form keeps its promises', () => {
     const confirm = page.getByRole('dialog', { name: '신청서를 제출할까요?' });
     await confirm.getByText(DX_CALL).waitFor();
     await confirm.getByText('디지털존').waitFor();
-    await confirm.getByText('1개', { exact: true }).waitFor();
+    await confirm.getByRole('listitem').filter({ hasText: '첨부 서류: 1개' }).waitFor();
     await expectAxeClean(page, 'application form (confirmation)');
     await e2e().screenshot(page, 'form-2-confirm', { fullPage: false });
     await confirm.getByRole('button', { name: '돌아가서 고치기' }).click();
@@ -183,6 +183,7 @@ describe.skipIf(!!skip)('the application form keeps its promises', () => {
     expect(await print.isVisible()).toBe(false);
     await page.getByText(receiptNo, { exact: true }).waitFor();
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    writeFileSync(join('.e2e-artifacts', 'form-4-receipt.pdf'), pdf);
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
 

@@ -198,5 +198,13 @@ describe.skipIf(!!skip)('calls: browse, apply, and the staff view', () => {
     await page.waitForURL('**/staff/applications/*');
     await page.getByText(receiptNo).first().waitFor();
     await expectAxeClean(page, 'staff application review');
+
+    // the review outcome is the reviewer's choice: none is preselected, and none is assumed
+    const outcome = page.getByRole('group', { name: /^처리/ });
+    expect(await outcome.getByRole('radio', { checked: true }).count()).toBe(0);
+    await page.getByRole('button', { name: '처리하기' }).click();
+    await outcome.getByText('처리할 상태를 고르세요.').waitFor();
+    expect(await page.getByText('처리했습니다.').count()).toBe(0);
+    await expectAxeClean(page, 'staff application review (no outcome chosen)');
   });
 });

@@ -22,7 +22,6 @@ import { useHealth } from '../../api/system';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { FormSection } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
@@ -136,7 +135,7 @@ function ConfirmSubmitDialog({
       open={open}
       onClose={onClose}
       title={t('appForm.confirmTitle')}
-      size="sm"
+      size="md"
       footer={
         <>
           <button type="button" className="krds-btn secondary medium" onClick={onClose} disabled={pending}>
@@ -149,16 +148,17 @@ function ConfirmSubmitDialog({
       }
     >
       <p>{t('appForm.confirmLead')}</p>
-      <FieldRows
-        rows={[
-          { label: t('appForm.confirmCall'), value: app.callTitle },
-          { label: t('appForm.confirmCompany'), value: app.companyName },
-          {
-            label: t('appForm.confirmDocuments'),
-            value: t('appForm.confirmDocumentsCount', { n: fileCount }),
-          },
-        ]}
-      />
+      <ul className="app-list">
+        {[
+          [t('appForm.confirmCall'), app.callTitle],
+          [t('appForm.confirmCompany'), app.companyName],
+          [t('appForm.confirmDocuments'), t('appForm.confirmDocumentsCount', { n: fileCount })],
+        ].map(([label, value]) => (
+          <li key={label}>
+            <strong>{label}</strong>: {value}
+          </li>
+        ))}
+      </ul>
       <p>{t('appForm.confirmNote')}</p>
     </Dialog>
   );
