@@ -159,6 +159,15 @@ describe.skipIf(!!skip)('the application form keeps its promises', () => {
     const receiptNo = ((await receipt.locator('.app-receipt__no').textContent()) ?? '').trim();
     expect(receiptNo).toMatch(/^\d{4}-DXC-\d{4}$/);
 
+    // withdrawing asks in the app's dialog, and keeping the application changes nothing
+    await page.getByRole('button', { name: '신청 취소하기' }).click();
+    const withdraw = page.getByRole('dialog', { name: '신청을 취소할까요?' });
+    await withdraw.getByText('마감 전까지는 다시 신청할 수 있습니다.', { exact: false }).waitFor();
+    await expectAxeClean(page, 'application (withdraw dialog)');
+    await withdraw.getByRole('button', { name: '그대로 두기' }).click();
+    await withdraw.waitFor({ state: 'hidden' });
+    await page.getByText('접수 완료', { exact: true }).first().waitFor();
+
     await receipt.getByRole('link', { name: '접수증 보기·인쇄' }).click();
     await page.waitForURL(`**${appPath}/receipt`);
     await page.getByRole('heading', { name: '접수증', level: 1 }).waitFor();

@@ -55,7 +55,8 @@ function localErrors(call: Call, values: Values, fileKeys: Set<string>): Record<
   const out: Record<string, string> = {};
   for (const e of validateAnswers(call.form.sections, values as Answers, { submit: true, fileKeys })) {
     const m = /^answers\.(.+)$/.exec(e.path);
-    if (m && !(m[1] in out)) out[m[1]] = e.message;
+    // answers of fields the form no longer has are the server's to judge: no field here could show them
+    if (m && e.message !== 'unknown_field' && !(m[1] in out)) out[m[1]] = e.message;
   }
   for (const d of extraDocuments(call)) if (d.required && !fileKeys.has(d.key)) out[d.key] ??= 'required';
   return out;
