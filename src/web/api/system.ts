@@ -7,6 +7,8 @@ export interface Health {
   time: string;
   /** the demo world and its accounts are loaded */
   demo: boolean;
+  /** smtp: mail is sent; outbox: no mail server configured, mail waits unsent in the 발송함 */
+  mailDelivery: 'smtp' | 'outbox';
 }
 
 /** The server's state; `demo` tells the sign-in page to offer the demo accounts. */
