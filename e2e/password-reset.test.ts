@@ -83,6 +83,7 @@ describe.skipIf(!!skip)('password reset by e-mail link', () => {
     await page.getByText('요청을 받았습니다').waitFor();
     await page.getByText(/가입된 계정이 있으면 재설정 링크를 보냈습니다/).waitFor();
     await expectAxeClean(page, 'password reset requested');
+    await e2e().screenshot(page, 'password-reset-requested');
 
     const path = await resetPath();
     await page.goto(path);
@@ -112,6 +113,7 @@ describe.skipIf(!!skip)('password reset by e-mail link', () => {
     await page.getByRole('heading', { name: '내 정보', level: 1 }).waitFor();
     await page.getByRole('heading', { name: '회원탈퇴' }).waitFor();
     await expectAxeClean(page, 'my account');
+    await e2e().screenshot(page, 'account');
     await page.getByRole('button', { name: '수신 동의 철회' }).click();
     await page.getByText(/수신 동의를 철회했습니다/).waitFor();
     await page.getByRole('button', { name: '수신에 동의' }).waitFor();
@@ -126,10 +128,12 @@ describe.skipIf(!!skip)('password reset by e-mail link', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('le*****@mapo-food.example.kr');
     await expectAxeClean(page, 'outbox');
+    await e2e().screenshot(page, 'outbox');
     await row.getByRole('button', { name: /보기/ }).click();
     await page.getByRole('dialog').getByText(EMAIL).waitFor();
     await page.getByText('비밀번호 재설정 링크가 들어 있는 메일이라 본문을 보여 주지 않습니다.').waitFor();
     expect(await page.getByRole('dialog').textContent()).not.toMatch(/password-reset\//);
     await expectAxeClean(page, 'outbox message');
+    await e2e().screenshot(page, 'outbox-message', { fullPage: false });
   });
 });
