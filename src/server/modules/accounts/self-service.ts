@@ -70,7 +70,16 @@ export async function requestPasswordReset({
   requestId: string;
 }): Promise<void> {
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  if (!user?.active || user.deletedAt || user.isDemo) return;
+  if (!user?.active || user.deletedAt || user.isDemo) {
+    // About the same database work as for a real account, so timing does not tell accounts apart.
+    await db.transaction(async (tx) => {
+      await tx
+        .select({ n: count() })
+        .from(passwordResetTokens)
+        .where(sql`${passwordResetTokens.tokenHash} = ${sha256(email)}`);
+    });
+    return;
+  }
   await db.transaction(async (tx) => {
     // Serialise requests for one account so the hourly limit holds under concurrency.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
