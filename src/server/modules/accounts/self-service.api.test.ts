@@ -303,6 +303,42 @@ describe('회원탈퇴', () => {
     expect(again.statusCode).toBe(201);
   });
 
+  it('an owner without colleagues leaves the firm ownerless; the next member who claims it becomes owner', async () => {
+    const owner = await signup('alone');
+    const brn = withCheckDigit(String(777_200_000 + ++seq));
+    const reg = await owner.session.inject({
+      method: 'POST',
+      url: '/api/me/companies',
+      payload: { brn, name: '혼자 주식회사' },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const account = (await owner.session.inject({ method: 'GET', url: '/api/account' })).json();
+    expect(account.companies[0]).toMatchObject({ role: 'owner', nextOwner: false });
+    const res = await owner.session.inject({
+      method: 'POST',
+      url: '/api/account/delete',
+      payload: { password: PASSWORD },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [{ n }] = await t().handle.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM companies c JOIN company_members cm ON cm.company_id = c.id WHERE c.brn = $1`,
+      [brn],
+    );
+    expect(n).toBe(0);
+    const next = await signup('successor');
+    const claim = await next.session.inject({
+      method: 'POST',
+      url: '/api/me/companies/claim',
+      payload: { brn },
+    });
+    expect(claim.statusCode, claim.body).toBeLessThan(300);
+    const [m] = await t().handle.query<{ role: string; status: string }>(
+      `SELECT cm.role, cm.status FROM company_members cm JOIN companies c ON c.id = cm.company_id WHERE c.brn = $1`,
+      [brn],
+    );
+    expect(m).toEqual({ role: 'owner', status: 'active' });
+  });
+
   it('demo accounts cannot leave', async () => {
     const sme = await t().loginAs('sme');
     const res = await sme.inject({
