@@ -18,6 +18,7 @@ import { authPlugin } from './platform/auth/plugin';
 import { registerDocs } from './platform/docs';
 import { registerErrorHandling, registerNotFound } from './platform/error-handler';
 import type { JobRunner } from './platform/jobs';
+import { MailSender, smtpTransport } from './platform/mail';
 import { registerWeb } from './platform/web';
 
 export interface AppDeps {
@@ -28,11 +29,15 @@ export interface AppDeps {
   serveWeb?: boolean;
   /** requests per minute per IP; 0 disables (tests) */
   rateLimitPerMinute?: number;
+  /** the outbox sender (platform/mail.ts); by default one over SMTP_URL when it is set, started at listen */
+  mail?: MailSender | false;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** delivers the outbox while the app listens; undefined without SMTP_URL */
+    mailSender?: MailSender;
   }
 }
 
@@ -111,6 +116,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  // Mail: without SMTP_URL nothing is sent (the outbox waits in the 발송함 page).
+  const sender =
+    deps.mail === false
+      ? undefined
+      : (deps.mail ??
+        (config.smtpUrl
+          ? new MailSender(deps.handle.db, {
+              transport: smtpTransport(config.smtpUrl),
+              from: config.mailFrom,
+              log: (msg, err) => app.log.warn({ err }, msg),
+            })
+          : undefined));
+  if (sender) {
+    app.decorate('mailSender', sender);
+    app.addHook('onListen', async () => sender.start());
+    app.addHook('onClose', async () => sender.stop());
+  }
   await registerDocs(app);
   // One not-found handler: the web app's (SPA fallback) when it is served, else the plain 404.
   if (!(deps.serveWeb && (await registerWeb(app)))) registerNotFound(app);

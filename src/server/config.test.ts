@@ -19,3 +19,14 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('mail configuration', () => {
+  it('SMTP_URL is an smtp(s) address; without it mail stays in the outbox', () => {
+    expect(loadConfig({ ...base, SMTP_URL: 'smtp://user:pass@mail.example.kr:587' }).smtpUrl).toBe(
+      'smtp://user:pass@mail.example.kr:587',
+    );
+    expect(loadConfig(base).smtpUrl).toBeUndefined();
+    expect(loadConfig(base).mailFrom).toMatch(/no-reply@/);
+    expect(() => loadConfig({ ...base, SMTP_URL: 'mail.example.kr:25' })).toThrow(/SMTP_URL/);
+  });
+});

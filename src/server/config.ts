@@ -24,6 +24,11 @@ const envSchema = z.object({
     .optional(),
   ITDA_ADMIN_EMAIL: z.string().email().optional(),
   ITDA_ADMIN_PASSWORD: z.string().min(12, 'ITDA_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:pass@host:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('잇다 <no-reply@itda.local>'),
 });
 
 export interface Config {
@@ -42,6 +47,10 @@ export interface Config {
   publicUrl?: string;
   /** first admin account, created at start-up when no admin exists (production installs) */
   bootstrapAdmin?: { email: string; password: string };
+  /** SMTP server the outbox is delivered through; without it mail stays in the outbox (발송함) */
+  smtpUrl?: string;
+  /** From: of outgoing mail */
+  mailFrom: string;
 }
 
 /** A secret kept in DATA_DIR when none is given, so sessions survive restarts of a dev install. */
@@ -79,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.ITDA_ADMIN_EMAIL && e.ITDA_ADMIN_PASSWORD
         ? { email: e.ITDA_ADMIN_EMAIL, password: e.ITDA_ADMIN_PASSWORD }
         : undefined,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
   };
 }

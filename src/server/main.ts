@@ -48,6 +48,11 @@ async function main() {
   console.log(
     `\n  itda ready in ${((Date.now() - started) / 1000).toFixed(1)} s — http://localhost:${config.port}  [${db}]`,
   );
+  console.log(
+    config.smtpUrl
+      ? '  mail: sent over SMTP (SMTP_URL)'
+      : '  mail: no SMTP_URL — nothing is sent; mail waits in the outbox (발송함, /staff/outbox)',
+  );
   if (config.demo) printDemoAccounts();
 }
 

@@ -111,6 +111,18 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/diagnosis/invitations': [...STAFF, 'partner'],
   'GET /api/diagnosis/analytics': [...STAFF, 'viewer'],
   'GET /api/diagnosis/before-after': STAFF,
+  // self-service account and password reset
+  'POST /api/auth/password-reset': PUBLIC,
+  'POST /api/auth/password-reset/confirm': PUBLIC,
+  'GET /api/account': ALL,
+  'PATCH /api/account': ALL,
+  'POST /api/account/password': ALL,
+  'POST /api/account/consents/marketing': ALL,
+  'POST /api/account/delete': ALL,
+  // mail outbox (발송함)
+  'GET /api/outbox': STAFF,
+  'GET /api/outbox/:id': STAFF,
+  'POST /api/outbox/:id/retry': STAFF,
 };
 
 /** Query strings some routes need to pass validation. */
@@ -179,10 +191,27 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/companies/:id/diagnoses': () => ({}),
   'PUT /api/diagnoses/:id/answers': () => ({ answers: {} }),
   'POST /api/diagnosis/invitations': () => ({ targets: [{ companyId: randomUUID() }] }),
+  'POST /api/auth/password-reset': () => ({ email: uniqueEmail() }),
+  'POST /api/auth/password-reset/confirm': () => ({
+    token: randomBytes(32).toString('base64url'),
+    password: STRONG,
+  }),
+  'PATCH /api/account': () => ({ phone: '010-2048-2048' }),
+  'POST /api/account/password': () => ({ currentPassword: STRONG, newPassword: `${STRONG}-새` }),
+  'POST /api/account/consents/marketing': () => ({ granted: false }),
+  'POST /api/account/delete': () => ({ password: STRONG }),
 };
 
 /** Routes that end the caller's sessions: called with a throwaway account of the role. */
 const ENDS_SESSIONS = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-all']);
+/** Routes that change the caller's own account (or delete it): a throwaway account too. */
+for (const r of [
+  'PATCH /api/account',
+  'POST /api/account/password',
+  'POST /api/account/consents/marketing',
+  'POST /api/account/delete',
+])
+  ENDS_SESSIONS.add(r);
 
 const EXCLUDED = (url: string) => url === '/api/openapi.json' || url === '/docs' || url.startsWith('/docs/');
 

@@ -62,6 +62,13 @@ const InstrumentEditorPage = page(
   'InstrumentEditorPage',
 );
 const RulesPage = page(() => import('./routes/diagnosis-admin/RulesPage'), 'RulesPage');
+const AccountPage = page(() => import('./routes/account/AccountPage'), 'AccountPage');
+const PasswordResetRequestPage = page(
+  () => import('./routes/auth/PasswordResetPage'),
+  'PasswordResetRequestPage',
+);
+const PasswordResetSetPage = page(() => import('./routes/auth/PasswordResetPage'), 'PasswordResetSetPage');
+const OutboxPage = page(() => import('./routes/staff-mail/OutboxPage'), 'OutboxPage');
 
 const guarded = (roles: readonly Role[], Page: ComponentType) => (
   <RequireRole roles={roles}>
@@ -105,6 +112,10 @@ export const router = createBrowserRouter([
       { path: '/staff/diagnosis/instruments', element: guarded(STAFF, InstrumentsPage) },
       { path: '/staff/diagnosis/instruments/:id', element: guarded(STAFF, InstrumentEditorPage) },
       { path: '/staff/diagnosis/rules', element: guarded(STAFF, RulesPage) },
+      { path: '/account', element: <AccountPage /> },
+      { path: '/password-reset', element: <PasswordResetRequestPage /> },
+      { path: '/password-reset/:token', element: <PasswordResetSetPage /> },
+      { path: '/staff/outbox', element: guarded(STAFF, OutboxPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

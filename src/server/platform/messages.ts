@@ -268,6 +268,19 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
     ko: '초대할 기업 또는 이메일을 지정해 주세요.',
     en: 'Choose a company or an email address to invite.',
   },
+  outbox_not_failed: {
+    ko: '실패한 메일만 다시 보낼 수 있습니다.',
+    en: 'Only a failed message can be retried.',
+  },
+  reset_token_invalid: {
+    ko: '비밀번호 재설정 링크가 만료되었거나 이미 사용되었습니다. 다시 요청해 주세요.',
+    en: 'This password-reset link has expired or was already used. Please ask for a new one.',
+  },
+  demo_account: {
+    ko: '데모 계정은 비밀번호를 바꾸거나 탈퇴할 수 없습니다.',
+    en: 'Demo accounts cannot change their password or leave.',
+  },
+  password_wrong: { ko: '비밀번호가 올바르지 않습니다.', en: 'The password is incorrect.' },
 };
 Object.assign(fieldMessages, customFieldMessages);
 

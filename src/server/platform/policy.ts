@@ -64,6 +64,10 @@ const rules = {
   'accessLog.read': roles('admin'),
   'job.read': signedIn,
   'self.read': signedIn,
+  /** one's own profile, password, consents, 회원탈퇴 */
+  'self.update': signedIn,
+  /** the mail outbox (발송함): recipients, messages, retries */
+  'outbox.manage': roles('admin', 'manager'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

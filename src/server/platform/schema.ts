@@ -38,6 +38,8 @@ export const users = pgTable(
     lastLoginAt: ts('last_login_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** set when the member left (회원탈퇴): the row is anonymised and cannot sign in */
+    deletedAt: ts('deleted_at'),
   },
   (t) => [uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`)],
 );
@@ -179,14 +181,51 @@ export const files = pgTable('files', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-/** Email outbox: written in the same transaction as the change; a job delivers. */
-export const outbox = pgTable('outbox', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  to: text('to').notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
-  status: text('status').notNull().default('pending'),
-  attempts: integer('attempts').notNull().default(0),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  sentAt: ts('sent_at'),
-});
+/**
+ * Email outbox: written in the same transaction as the change; the mail sender (platform/mail.ts)
+ * claims due rows with FOR UPDATE SKIP LOCKED and delivers them over SMTP.
+ * status: queued → sending → sent, or back to queued with a later next_attempt_at, or failed.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    sentAt: ts('sent_at'),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    /** a sender holds the row until then; after it (a crashed sender) the row is due again */
+    claimedUntil: ts('claimed_until'),
+    lastError: text('last_error'),
+    /** holds a secret (a password-reset link): the 발송함 page never shows its body */
+    sensitive: boolean('sensitive').notNull().default(false),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} IN ('queued', 'sending')`),
+    index('outbox_status_created_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/** Password-reset links: single use, only the token's SHA-256 is stored. */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    ip: text('ip'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [
+    uniqueIndex('password_reset_tokens_hash_uq').on(t.tokenHash),
+    index('password_reset_tokens_user_idx').on(t.userId, t.createdAt),
+  ],
+);

@@ -7,8 +7,8 @@ export interface Health {
   time: string;
   /** the demo world and its accounts are loaded */
   demo: boolean;
-  /** how e-mail leaves this installation: 'smtp' sends it, 'outbox' only keeps it (absent = 'outbox') */
-  mailDelivery?: 'smtp' | 'outbox';
+  /** smtp: mail is sent; outbox: no mail server configured, mail waits unsent in the 발송함 */
+  mailDelivery: 'smtp' | 'outbox';
 }
 
 /** The server's state; `demo` tells the sign-in page to offer the demo accounts. */

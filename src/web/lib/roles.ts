@@ -47,6 +47,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
   { to: '/admin/associations', key: 'nav.associations', roles: STAFF },
   { to: '/admin/access-log', key: 'nav.accessLog', roles: ['admin'] },
+  { to: '/staff/outbox', key: 'outbox.nav', roles: STAFF },
 ];
 
 export function navFor(role: Role | undefined): NavItem[] {

@@ -6,6 +6,7 @@ import { uuidParam } from '../../../shared/validators';
 import { isStaff } from '../../platform/actor';
 import { sendError } from '../../platform/error-handler';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { mailDelivery } from '../../platform/mail';
 import { assertCan } from '../../platform/policy';
 import { jobs } from '../../platform/schema';
 
@@ -37,6 +38,8 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
             time: z.string(),
             /** the demo world and its accounts are loaded (ITDA_DEMO=1): the sign-in page offers them */
             demo: z.boolean(),
+            /** smtp: mail is sent (SMTP_URL); outbox: no mail server, mail waits in the 발송함 unsent */
+            mailDelivery: z.enum(['smtp', 'outbox']),
           }),
         },
       },
@@ -49,6 +52,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
           database: handle.kind,
           time: new Date(row.now).toISOString(),
           demo: app.deps.config.demo,
+          mailDelivery: mailDelivery(app.deps.config),
         };
       } catch {
         return sendError(request, reply, 503, 'internal');

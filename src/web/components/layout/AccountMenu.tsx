@@ -60,15 +60,20 @@ export function AccountMenu({ user }: { user: SessionUser }) {
               {user.email} · {t(`enums.role.${user.role}`)}
             </p>
           </div>
-          {COMPANY_ROLES.includes(user.role) && (
-            <ul className="drop-list">
+          <ul className="drop-list">
+            <li>
+              <Link to="/account" className="item-link" onClick={() => setOpen(false)}>
+                {t('account.menu')}
+              </Link>
+            </li>
+            {COMPANY_ROLES.includes(user.role) && (
               <li>
                 <Link to="/my/company" className="item-link" onClick={() => setOpen(false)}>
                   {t('nav.myCompany')}
                 </Link>
               </li>
-            </ul>
-          )}
+            )}
+          </ul>
           <div className="drop-bottom app-account__actions">
             <button type="button" className="krds-btn medium text" onClick={signOut} disabled={pending}>
               <i className="svg-icon ico-logout" aria-hidden="true" /> {t('header.signOut')}

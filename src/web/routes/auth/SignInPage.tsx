@@ -76,6 +76,11 @@ export function SignInPage() {
           </button>
         </div>
       </form>
+      <p className="app-center">
+        <Link to="/password-reset" className="app-link">
+          {t('passwordReset.link')}
+        </Link>
+      </p>
       <DemoAccounts
         disabled={login.isPending}
         onPick={(email) => {
