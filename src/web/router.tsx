@@ -55,6 +55,7 @@ const InvitationLandingPage = page(
 const AnalyticsPage = page(() => import('./routes/staff-diagnosis/AnalyticsPage'), 'AnalyticsPage');
 const BeforeAfterPage = page(() => import('./routes/staff-diagnosis/BeforeAfterPage'), 'BeforeAfterPage');
 const InvitationsPage = page(() => import('./routes/staff-diagnosis/InvitationsPage'), 'InvitationsPage');
+const StaffClaimsPage = page(() => import('./routes/staff-claims/StaffClaimsPage'), 'StaffClaimsPage');
 const InstrumentsPage = page(() => import('./routes/diagnosis-admin/InstrumentsPage'), 'InstrumentsPage');
 const InstrumentEditorPage = page(
   () => import('./routes/diagnosis-admin/InstrumentEditorPage'),
@@ -103,6 +104,7 @@ export const router = createBrowserRouter([
       { path: '/staff/diagnosis/instruments', element: guarded(STAFF, InstrumentsPage) },
       { path: '/staff/diagnosis/instruments/:id', element: guarded(STAFF, InstrumentEditorPage) },
       { path: '/staff/diagnosis/rules', element: guarded(STAFF, RulesPage) },
+      { path: '/staff/claims', element: guarded(STAFF, StaffClaimsPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
