@@ -419,6 +419,8 @@ export async function decideClaim({
     // The owner may have changed while we waited for the lock.
     assertCan(actor, 'claim.decide', { companyId: c.companyId, ownerId: await ownerOf(tx, c.companyId) });
     if (c.status !== 'pending') throw new ConflictError('claim_decided');
+    // a record merged into another is gone: the claimant asks for the surviving one
+    if (input.decision === 'approve' && row.mergedIntoId) throw new ConflictError('merged_company');
     const by = isStaff(actor) ? 'staff' : 'owner';
     if (input.decision === 'approve') {
       await approveLocked(tx, actor, c, row, by);
