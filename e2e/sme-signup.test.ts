@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { generateFirm } from '../src/demo/firms';
 import { formatBrn, withCheckDigit } from '../src/shared/brn';
 import { browserSkipReason, expectAxeClean, isFocused, setupE2E, signIn, tabTo } from './harness';
 
 /**
  * 김 대표 (SME owner): signs up with consents, registers her company on "내 기업", edits it, and cannot
- * see another firm. A colleague claims a firm that is already in the registry from an association list.
+ * see another firm.
  */
 const skip = browserSkipReason();
 if (skip) console.log(`e2e/sme-signup skipped: ${skip}`);
@@ -142,52 +141,5 @@ describe.skipIf(!!skip)('김 대표 signs up and manages her company', () => {
     await expectAxeClean(phone, 'my company edit form on a phone');
     await e2e().screenshot(phone, 'sme-4-my-company-edit-mobile', { fullPage: false });
   });
-
-  /** Signs up, claims the firm by its BRN; returns the page showing the claim's outcome. */
-  async function claimAs(who: { email: string; name: string }, brn: string) {
-    const page = await e2e().page();
-    await signUp(page, who);
-    const claim = page.getByRole('region', { name: '사업자등록번호로 기업 찾기' });
-    await claim.getByLabel(/^사업자등록번호/).fill(brn);
-    await claim.getByLabel(/^사업자등록번호/).press('Enter');
-    return page;
-  }
-
-  it('a colleague claims a firm from an association list; a second colleague waits for approval', async () => {
-    // a generated demo firm from an association's member list that nobody has claimed
-    const firm = generateFirm(123);
-    const page = await claimAs({ email: 'lee.manager@example.kr', name: '이수진' }, firm.brn);
-    const mine = page.getByRole('region', { name: firm.name });
-    await mine.getByText('대표 관리자').waitFor();
-    await mine.getByText(formatBrn(firm.brn)).first().waitFor();
-    await expectAxeClean(page, 'my company: claimed');
-    await e2e().screenshot(page, 'sme-5-claimed');
-
-    const second = await claimAs({ email: 'park.staff@example.kr', name: '박지훈' }, formatBrn(firm.brn));
-    await second.getByText('승인을 기다리고 있습니다').first().waitFor();
-    await second.getByText(`${firm.name}의 대표 관리자가 승인하면`).first().waitFor();
-    await expectAxeClean(second, 'my company: claim pending');
-    // the request reaches the owner's member list
-    await page.reload();
-    await page.getByRole('region', { name: '구성원' }).getByText('박지훈', { exact: true }).waitFor();
-  });
-
-  it('the owner approves the waiting colleague, who then sees the company', async () => {
-    const firm = generateFirm(124);
-    const owner = await claimAs({ email: 'han.owner@example.kr', name: '한지민' }, firm.brn);
-    await owner.getByRole('region', { name: firm.name }).getByText('대표 관리자').waitFor();
-    const colleague = await claimAs({ email: 'yoon.staff@example.kr', name: '윤도현' }, firm.brn);
-    await colleague.getByText('승인을 기다리고 있습니다').first().waitFor();
-
-    await owner.reload();
-    const members = owner.getByRole('region', { name: '구성원' });
-    await members.getByText('윤도현', { exact: true }).waitFor();
-    await members.getByText('승인 대기').waitFor({ timeout: 3_000 });
-    await members.getByRole('button', { name: /^승인\s*:\s*윤도현$/ }).click();
-    await owner.getByText('구성원을 승인했습니다.').waitFor();
-    await expectAxeClean(owner, 'members: approved');
-
-    await colleague.reload();
-    await colleague.getByRole('region', { name: firm.name }).getByText('구성원', { exact: true }).waitFor();
-  });
+  // Claiming a firm already in the registry (pending until proven): e2e/company-claims.test.ts
 });

@@ -60,6 +60,12 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/me/companies': ALL,
   'POST /api/me/companies': ['sme', 'supplier'],
   'POST /api/me/companies/claim': ['sme', 'supplier'],
+  'GET /api/me/claims': ALL,
+  'POST /api/me/claims/:id/withdraw': ALL,
+  'POST /api/me/claims/:id/document': ['sme', 'supplier'],
+  'GET /api/claims': [...STAFF, 'sme', 'supplier'],
+  'POST /api/claims/:id/decision': [...STAFF, 'sme', 'supplier'],
+  'GET /api/claims/:id/document': ALL,
   // programs and calls
   'GET /api/programs': PUBLIC,
   'POST /api/programs': STAFF,
@@ -154,6 +160,7 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/companies/:id/merge': () => ({ fromId: randomUUID(), reason: '권한 매트릭스 시험' }),
   'POST /api/me/companies': () => ({ brn: uniqueBrn(), name: '매트릭스 내 기업' }),
   'POST /api/me/companies/claim': () => ({ brn: uniqueBrn() }),
+  'POST /api/claims/:id/decision': () => ({ decision: 'approve' }),
   'POST /api/calls': () => ({
     programId: randomUUID(),
     year: 2026,

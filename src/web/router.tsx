@@ -56,6 +56,7 @@ const InvitationLandingPage = page(
 const AnalyticsPage = page(() => import('./routes/staff-diagnosis/AnalyticsPage'), 'AnalyticsPage');
 const BeforeAfterPage = page(() => import('./routes/staff-diagnosis/BeforeAfterPage'), 'BeforeAfterPage');
 const InvitationsPage = page(() => import('./routes/staff-diagnosis/InvitationsPage'), 'InvitationsPage');
+const StaffClaimsPage = page(() => import('./routes/staff-claims/StaffClaimsPage'), 'StaffClaimsPage');
 const InstrumentsPage = page(() => import('./routes/diagnosis-admin/InstrumentsPage'), 'InstrumentsPage');
 const InstrumentEditorPage = page(
   () => import('./routes/diagnosis-admin/InstrumentEditorPage'),
@@ -116,6 +117,7 @@ export const router = createBrowserRouter([
       { path: '/password-reset', element: <PasswordResetRequestPage /> },
       { path: '/password-reset/:token', element: <PasswordResetSetPage /> },
       { path: '/staff/outbox', element: guarded(STAFF, OutboxPage) },
+      { path: '/staff/claims', element: guarded(STAFF, StaffClaimsPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

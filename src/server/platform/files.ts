@@ -30,6 +30,8 @@ const ACCEPTED: Record<string, string[]> = {
   application: DOCUMENT_TYPES,
   /** call (공고) attachments: 공고문 HWP/PDF, 서식 DOCX/XLSX, ZIP */
   call: DOCUMENT_TYPES,
+  /** 사업자등록증 proving a company claim: a PDF or a scan */
+  claim: ['application/pdf', 'image/png', 'image/jpeg'],
 };
 
 export type StoredFile = typeof files.$inferSelect;

@@ -21,8 +21,8 @@ const messages: Record<string, Record<Lang, string>> = {
     en: 'The email or password is incorrect.',
   },
   account_locked: {
-    ko: '로그인 실패가 반복되어 계정이 잠겼습니다. {minutes}분 후 다시 시도해 주세요.',
-    en: 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes.',
+    ko: '로그인 실패가 반복되어 이 이메일의 로그인을 잠시 막았습니다. {minutes}분 후 다시 시도해 주세요.',
+    en: 'Too many failed sign-ins with this email; signing in is paused. Try again in {minutes} minutes.',
   },
   account_disabled: { ko: '사용이 중지된 계정입니다.', en: 'This account has been disabled.' },
   forbidden: { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' },
@@ -135,6 +135,14 @@ const messages: Record<string, Record<Lang, string>> = {
   diagnosis_not_submitted: {
     ko: '진단을 제출한 뒤에 결과를 볼 수 있습니다.',
     en: 'The result is available once the diagnosis is submitted.',
+  },
+  claim_pending: {
+    ko: '이 기업에 대한 연결 요청이 이미 확인 대기 중입니다.',
+    en: 'Your request to join this company is already waiting for confirmation.',
+  },
+  claim_decided: {
+    ko: '이미 처리된 연결 요청입니다.',
+    en: 'This request has already been decided.',
   },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
@@ -281,6 +289,10 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
     en: 'Demo accounts cannot change their password or leave.',
   },
   password_wrong: { ko: '비밀번호가 올바르지 않습니다.', en: 'The password is incorrect.' },
+  invitation_invalid: {
+    ko: '이 기업의 등록 이메일로 보낸 초대가 아니거나 이미 사용된 초대입니다.',
+    en: "This is not an invitation sent to the company's registered email, or it was already used.",
+  },
 };
 Object.assign(fieldMessages, customFieldMessages);
 

@@ -60,6 +60,11 @@ const rules = {
   /** aggregate statistics, no personal data */
   'diagnosis.analytics': roles('admin', 'manager', 'viewer'),
   'user.manage': roles('admin'),
+  /** the staff queue of company claims (issue 9) */
+  'claim.review': roles('admin', 'manager'),
+  /** approve or reject a claim of a firm: staff, or the firm's active owner */
+  'claim.decide': (a, r) =>
+    isStaff(a) || (member(a, r) && !!a.userId && (r as { ownerId?: string | null }).ownerId === a.userId),
   'audit.read': roles('admin', 'manager'),
   'accessLog.read': roles('admin'),
   'job.read': signedIn,

@@ -5,7 +5,6 @@ import type {
   CompanyCreateBody,
   CompanyList,
   CompanyPatchBody,
-  claimBody,
   companyListQuery,
   duplicatePairsResponse,
   duplicatesResponse,
@@ -24,13 +23,6 @@ export interface MyCompany {
   membership: { role: 'owner' | 'member'; status: 'active' | 'pending' };
   company: Company;
 }
-export interface ClaimResult {
-  companyId: string;
-  name: string;
-  role: 'owner' | 'member';
-  status: 'active' | 'pending';
-}
-
 export const companyKeys = {
   all: ['companies'] as const,
   list: (p: CompanyListParams) => ['companies', 'list', p] as const,
@@ -126,14 +118,6 @@ export function useApproveMember(companyId: string) {
   return useMutation({
     mutationFn: (userId: string) => post<{ ok: true }>(`/companies/${companyId}/members/${userId}/approve`),
     onSuccess: () => invalidate(companyId),
-  });
-}
-
-export function useClaimCompany() {
-  const invalidate = useInvalidateCompany();
-  return useMutation({
-    mutationFn: (body: z.input<typeof claimBody>) => post<ClaimResult>('/me/companies/claim', body),
-    onSuccess: () => invalidate(),
   });
 }
 

@@ -43,6 +43,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/staff/diagnosis', key: 'nav.diagnosisAnalytics', roles: DIAGNOSIS_ANALYSTS },
   { to: '/staff/diagnosis/invitations', key: 'nav.diagnosisInvitations', roles: ['partner'] },
   { to: '/companies/duplicates', key: 'nav.duplicates', roles: STAFF },
+  { to: '/staff/claims', key: 'claims.nav', roles: STAFF },
   { to: '/companies/import', key: 'nav.import', roles: REGISTRY_ROLES },
   { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
   { to: '/admin/associations', key: 'nav.associations', roles: STAFF },

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { CONSENT_TEXTS, CONSENT_VERSION } from '../../../shared/consents';
 import type { Role } from '../../../shared/enums';
@@ -65,8 +65,16 @@ export async function login({
   const attempt = (ok: boolean) => db.insert(loginAttempts).values({ email, ok, ip: meta.ip });
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   if (!user) {
+    // No account: the same answers as for an account (5 failures → locked for 15 minutes), so that
+    // neither the status nor the message tells whether the e-mail is registered.
+    const prior = await unknownEmailLock(db, email);
+    if (prior.lockedUntil) {
+      await attempt(false);
+      throw lockedError(prior.lockedUntil);
+    }
     await burnVerify(input.password);
     await attempt(false);
+    if (prior.fails + 1 >= LOCK_AFTER_FAILS) throw lockedError(new Date(Date.now() + LOCK_MINUTES * 60_000));
     throw new UnauthorizedError('invalid_credentials');
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
@@ -97,6 +105,36 @@ export async function login({
     .where(eq(users.id, user.id));
   const session = await createSession(db, user, meta);
   return { user, session };
+}
+
+/**
+ * The lock-out of an e-mail that has no account, replayed from the attempts log (the last day's failures):
+ * every LOCK_AFTER_FAILS failures outside a lock start a lock of LOCK_MINUTES, as `users.locked_until` does.
+ */
+async function unknownEmailLock(db: Database, email: string) {
+  const rows = await db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(
+      and(
+        sql`lower(${loginAttempts.email}) = ${email}`,
+        eq(loginAttempts.ok, false),
+        gt(loginAttempts.at, sql`now() - interval '1 day'`),
+      ),
+    )
+    .orderBy(asc(loginAttempts.at));
+  let fails = 0;
+  let until: number | null = null;
+  for (const r of rows) {
+    const t = r.at.getTime();
+    if (until !== null && t < until) continue;
+    fails++;
+    if (fails >= LOCK_AFTER_FAILS) {
+      until = t + LOCK_MINUTES * 60_000;
+      fails = 0;
+    }
+  }
+  return { fails, lockedUntil: until !== null && until > Date.now() ? new Date(until) : null };
 }
 
 function lockedError(until: Date) {

@@ -138,14 +138,12 @@ describe('company membership', () => {
       url: '/api/me/companies/claim',
       payload: { brn: seedBrn(0) },
     });
-    expect(claim.json()).toMatchObject({ role: 'member', status: 'pending' });
+    expect(claim.json()).toMatchObject({ method: 'owner', status: 'pending' });
     const owner = await t().loginAs('sme');
-    const members = (
-      await owner.inject({ method: 'GET', url: `/api/companies/${claim.json().companyId}/members` })
-    ).json();
-    expect(members.items.find((m: { email: string }) => m.email === 'colleague@example.kr').status).toBe(
-      'pending',
-    );
+    const claims = (await owner.inject({ method: 'GET', url: '/api/claims?status=pending' })).json();
+    expect(
+      claims.items.find((c: { claimant: { email: string } }) => c.claimant.email === 'colleague@example.kr'),
+    ).toMatchObject({ companyId: claim.json().companyId, status: 'pending' });
     const ok = await owner.inject({
       method: 'POST',
       url: `/api/companies/${claim.json().companyId}/members/${colleague.userId}/approve`,

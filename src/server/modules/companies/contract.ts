@@ -173,7 +173,13 @@ export const historyResponse = z.object({
   ),
 });
 
-export const claimBody = z.strictObject({ brn: brnSchema });
+export const claimBody = z.strictObject({
+  brn: brnSchema,
+  /** what the claimant tells the reviewers (position, how to reach them) */
+  note: z.string().trim().max(1000).optional(),
+  /** the token of a diagnosis invitation sent to the firm's registered e-mail: proves the claim at once */
+  invitationToken: z.string().trim().min(10).max(200).optional(),
+});
 export const memberSchema = z.object({
   userId: z.uuid(),
   name: z.string(),
@@ -184,3 +190,47 @@ export const memberSchema = z.object({
   createdAt: z.string(),
 });
 export const membersResponse = z.object({ items: z.array(memberSchema) });
+
+export const CLAIM_METHODS = ['staff_review', 'document', 'invitation', 'owner'] as const;
+export const CLAIM_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+
+/** A claim of a registered firm, as its claimant sees it: nothing beyond the firm's name and BRN. */
+export const myClaimSchema = z.object({
+  id: z.uuid(),
+  companyId: z.uuid(),
+  companyName: z.string(),
+  brn: z.string(),
+  method: z.enum(CLAIM_METHODS),
+  status: z.enum(CLAIM_STATUSES),
+  note: z.string().nullable(),
+  document: z.object({ name: z.string(), size: z.number() }).nullable(),
+  /** the firm already has an active owner, who may decide */
+  hasOwner: z.boolean(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type MyClaim = z.infer<typeof myClaimSchema>;
+export const myClaimsResponse = z.object({ items: z.array(myClaimSchema) });
+
+/** A claim as staff or the firm's owner see it: with the claimant and the firm's registered contacts. */
+export const claimSchema = myClaimSchema.extend({
+  claimant: z.object({ id: z.uuid(), name: z.string(), email: z.string(), phone: z.string().nullable() }),
+  company: z.object({
+    representative: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
+  decidedByName: z.string().nullable(),
+});
+export type Claim = z.infer<typeof claimSchema>;
+export const claimListQuery = z.object({
+  status: z.enum(CLAIM_STATUSES).optional(),
+  companyId: z.uuid().optional(),
+});
+export const claimListResponse = z.object({ items: z.array(claimSchema) });
+export const claimDecisionBody = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  /** required for a rejection; sent to the claimant */
+  reason: z.string().trim().max(500).optional(),
+});

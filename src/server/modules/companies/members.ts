@@ -1,10 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { entityHistory, recordAudit } from '../../platform/audit';
-import { ForbiddenError, NotFoundError } from '../../platform/errors';
-import { assertCan, assertCanAny, can } from '../../platform/policy';
+import { entityHistory } from '../../platform/audit';
+import { NotFoundError } from '../../platform/errors';
+import { assertCan, assertCanAny } from '../../platform/policy';
 import { users } from '../../platform/schema';
+import { decideClaim, pendingClaimOf } from './claims';
 import { companies, companyMembers } from './schema';
 import { companyAssociationsOf, loadCompany, mapCompany } from './service';
 
@@ -15,7 +16,8 @@ export async function myCompanies({ db, actor }: { db: Database; actor: Actor })
     .select({ c: companies, role: companyMembers.role, status: companyMembers.status })
     .from(companyMembers)
     .innerJoin(companies, eq(companies.id, companyMembers.companyId))
-    .where(eq(companyMembers.userId, actor.userId!))
+    // Only active memberships: a claim that is not yet proven shows nothing beyond what the public sees.
+    .where(and(eq(companyMembers.userId, actor.userId!), eq(companyMembers.status, 'active')))
     .orderBy(asc(companies.name));
   const items = [];
   for (const r of rows) {
@@ -48,7 +50,7 @@ export async function listMembers({ db, actor, id }: { db: Database; actor: Acto
   return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }
 
-/** The owner (or staff) approves a colleague's request to join the company. */
+/** The owner (or staff) approves a colleague's pending claim of the company (older route; see claims.ts). */
 export async function approveMember({
   db,
   actor,
@@ -63,34 +65,10 @@ export async function approveMember({
   assertCanAny(actor, 'company.update');
   const { resource } = await loadCompany(db, id);
   assertCan(actor, 'company.update', resource);
-  return db.transaction(async (tx) => {
-    if (!can(actor, 'company.merge')) {
-      const [me] = await tx
-        .select()
-        .from(companyMembers)
-        .where(and(eq(companyMembers.companyId, id), eq(companyMembers.userId, actor.userId!)));
-      if (me?.role !== 'owner') throw new ForbiddenError();
-    }
-    const [m] = await tx
-      .update(companyMembers)
-      .set({ status: 'active' })
-      .where(
-        and(
-          eq(companyMembers.companyId, id),
-          eq(companyMembers.userId, userId),
-          eq(companyMembers.status, 'pending'),
-        ),
-      )
-      .returning();
-    if (!m) throw new NotFoundError('member');
-    await recordAudit(tx, actor, {
-      action: 'company.member_approve',
-      entityType: 'company',
-      entityId: id,
-      after: { userId, role: m.role, status: m.status },
-    });
-    return { ok: true as const };
-  });
+  const claimId = await pendingClaimOf(db, id, userId);
+  if (!claimId) throw new NotFoundError('member');
+  await decideClaim({ db, actor, id: claimId, input: { decision: 'approve' } });
+  return { ok: true as const };
 }
 
 export async function companyHistory({ db, actor, id }: { db: Database; actor: Actor; id: string }) {

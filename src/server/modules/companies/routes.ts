@@ -2,8 +2,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/validators';
 import { sendDownload } from '../../platform/download';
+import { BadRequestError } from '../../platform/errors';
+import { readMultipart } from '../../platform/multipart';
+import { assertCan } from '../../platform/policy';
+import {
+  attachClaimDocument,
+  claimCompany,
+  claimDocument,
+  decideClaim,
+  listClaims,
+  myClaims,
+  withdrawClaim,
+} from './claims';
 import {
   claimBody,
+  claimDecisionBody,
+  claimListQuery,
+  claimListResponse,
+  claimSchema,
   companyCreateBody,
   companyListQuery,
   companyListResponse,
@@ -15,6 +31,8 @@ import {
   historyResponse,
   membersResponse,
   mergeBody,
+  myClaimSchema,
+  myClaimsResponse,
 } from './contract';
 import { duplicatePairs, findDuplicates, mergeCompanies } from './dedup';
 import { exportCompanies } from './export';
@@ -25,6 +43,7 @@ const tags = ['companies'];
 
 export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
+  const { dataDir } = app.deps.config;
 
   app.get(
     '/companies',
@@ -219,18 +238,106 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '사업자등록번호로 기업 찾아 연결 / Claim a registered company',
+        summary: '사업자등록번호로 등록된 기업 연결 요청 / Ask to join a registered company',
+        description:
+          '확인(직원 검토·사업자등록증·기업 대표의 승인·기업 등록 이메일로 받은 초대) 전까지는 대기 상태이며 기업 정보를 볼 수 없습니다.',
         body: claimBody,
-        response: {
-          200: z.object({
-            companyId: z.uuid(),
-            name: z.string(),
-            role: z.enum(['owner', 'member']),
-            status: z.enum(['active', 'pending']),
-          }),
-        },
+        response: { 201: myClaimSchema },
       },
     },
-    async (request) => svc.claimCompany({ db, actor: request.actor, brn: request.body.brn }),
+    async (request, reply) => {
+      reply.status(201);
+      return claimCompany({ db, actor: request.actor, input: request.body });
+    },
+  );
+
+  app.get(
+    '/me/claims',
+    {
+      schema: { tags, summary: '내 기업 연결 요청 / My company claims', response: { 200: myClaimsResponse } },
+    },
+    async (request) => myClaims({ db, actor: request.actor }),
+  );
+
+  app.post(
+    '/me/claims/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: '연결 요청 철회 / Withdraw a claim',
+        params: uuidParam,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => withdrawClaim({ db, actor: request.actor, id: request.params.id }),
+  );
+
+  app.post(
+    '/me/claims/:id/document',
+    {
+      schema: {
+        tags,
+        summary: '사업자등록증 올리기(PDF·이미지) / Attach a business registration certificate',
+        description: 'multipart/form-data, 파일 필드 `file` (PDF, PNG, JPEG; 내용으로 판별, 10MB 이하).',
+        params: uuidParam,
+        response: { 201: myClaimSchema },
+      },
+    },
+    async (request, reply) => {
+      assertCan(request.actor, 'company.register');
+      if (!request.isMultipart()) throw new BadRequestError('file_required');
+      const { upload } = await readMultipart(request);
+      if (!upload) throw new BadRequestError('file_required');
+      const r = await attachClaimDocument({
+        db,
+        dataDir,
+        actor: request.actor,
+        id: request.params.id,
+        ...upload,
+      });
+      reply.status(201);
+      return r;
+    },
+  );
+
+  app.get(
+    '/claims',
+    {
+      schema: {
+        tags,
+        summary: '기업 연결 요청 목록(직원·기업 대표) / Company claims to decide',
+        querystring: claimListQuery,
+        response: { 200: claimListResponse },
+      },
+    },
+    async (request) => listClaims({ db, actor: request.actor, input: request.query }),
+  );
+
+  app.post(
+    '/claims/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: '기업 연결 요청 승인·반려 / Approve or reject a claim',
+        params: uuidParam,
+        body: claimDecisionBody,
+        response: { 200: claimSchema },
+      },
+    },
+    async (request) => decideClaim({ db, actor: request.actor, id: request.params.id, input: request.body }),
+  );
+
+  app.get(
+    '/claims/:id/document',
+    { schema: { tags, summary: '연결 요청 증빙 내려받기 / Claim evidence', params: uuidParam } },
+    async (request, reply) => {
+      const { file, buffer } = await claimDocument({
+        db,
+        dataDir,
+        actor: request.actor,
+        id: request.params.id,
+      });
+      return sendDownload(reply, { body: buffer, filename: file.originalName, mime: file.mime });
+    },
   );
 };

@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { MEMBER_ROLES, PROVENANCES, SIZE_CLASSES } from '../../../shared/enums';
-import { users } from '../../platform/schema';
+import { files, users } from '../../platform/schema';
 
 export const sizeClassEnum = pgEnum('size_class', SIZE_CLASSES);
 export const provenanceEnum = pgEnum('provenance', PROVENANCES);
@@ -162,4 +162,42 @@ export const companyImportRows = pgTable(
     tags: text('tags').array(),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.rowNo] })],
+);
+
+export const claimMethodEnum = pgEnum('claim_method', ['staff_review', 'document', 'invitation', 'owner']);
+export const claimStatusEnum = pgEnum('claim_status', ['pending', 'approved', 'rejected', 'withdrawn']);
+
+/**
+ * A person's request to become a member of a firm already in the registry. Pending until proven:
+ * staff review (with a note or an uploaded 사업자등록증), the firm's active owner, or an invitation
+ * sent to the firm's registered e-mail. The membership exists only once a claim is approved.
+ */
+export const companyClaims = pgTable(
+  'company_claims',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    method: claimMethodEnum('method').notNull(),
+    status: claimStatusEnum('status').notNull().default('pending'),
+    evidenceFileId: uuid('evidence_file_id').references(() => files.id, { onDelete: 'set null' }),
+    /** the diagnosis invitation whose token proved the claim */
+    invitationId: uuid('invitation_id'),
+    note: text('note'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+    reason: text('reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('company_claims_pending_uq').on(t.companyId, t.userId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('company_claims_invitation_uq').on(t.invitationId).where(sql`${t.status} = 'approved'`),
+    index('company_claims_status_idx').on(t.status, t.createdAt),
+    index('company_claims_user_idx').on(t.userId),
+    index('company_claims_company_idx').on(t.companyId),
+  ],
 );

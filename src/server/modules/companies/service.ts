@@ -321,41 +321,7 @@ export async function registerOwnCompany({
   return mapCompany(row, [], true);
 }
 
-/**
- * Claims a firm already in the registry (e.g. from an association's list) by its BRN:
- * the first claimant of a firm without an owner becomes owner; later ones wait for the owner's approval.
- */
-export async function claimCompany({ db, actor, brn }: { db: Database; actor: Actor; brn: string }) {
-  assertCan(actor, 'company.register');
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(companies)
-      .where(and(eq(companies.brn, brn), isNull(companies.mergedIntoId)))
-      .for('update');
-    if (!row) throw new NotFoundError('company');
-    const [mine] = await tx
-      .select()
-      .from(companyMembers)
-      .where(and(eq(companyMembers.companyId, row.id), eq(companyMembers.userId, actor.userId!)));
-    if (mine) throw new ConflictError('already_member');
-    const [owner] = await tx
-      .select()
-      .from(companyMembers)
-      .where(and(eq(companyMembers.companyId, row.id), eq(companyMembers.role, 'owner')));
-    const membership = owner
-      ? { role: 'member' as const, status: 'pending' as const }
-      : { role: 'owner' as const, status: 'active' as const };
-    await tx.insert(companyMembers).values({ companyId: row.id, userId: actor.userId!, ...membership });
-    await recordAudit(tx, actor, {
-      action: 'company.claim',
-      entityType: 'company',
-      entityId: row.id,
-      after: { userId: actor.userId, ...membership },
-    });
-    return { companyId: row.id, name: row.name, ...membership };
-  });
-}
+/** Claiming a firm already in the registry is a request that must be proven: see claims.ts. */
 
 export async function updateCompany({
   db,

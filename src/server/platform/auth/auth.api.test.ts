@@ -107,7 +107,7 @@ describe('login', () => {
     const fifth = await login(email, 'wrong-5-password');
     expect(fifth.statusCode).toBe(429);
     expect(fifth.json().error.code).toBe('account_locked');
-    expect(fifth.json().error.message).toMatch(/잠겼습니다/);
+    expect(fifth.json().error.message).toMatch(/로그인을 잠시 막았습니다/);
     const right = await login(email, STRONG);
     expect(right.statusCode).toBe(429);
     expect(right.json().error.code).toBe('account_locked');

@@ -41,6 +41,7 @@ function AutoStart({ companyId, token }: { companyId: string; token: string }) {
 function SignedInSme({ token }: { token: string }) {
   const { t } = useTranslation();
   const mine = useMyCompanies();
+  const location = useLocation();
   if (mine.isPending) return <Loading />;
   if (mine.error) return <ErrorAlert error={mine.error} />;
   const company = mine.data.items.find((m) => m.membership.status === 'active')?.company;
@@ -54,7 +55,11 @@ function SignedInSme({ token }: { token: string }) {
     >
       <p>{pending ? t('diagnosis.home.pendingBody') : t('diagnosis.invite.noCompanyBody')}</p>
       <p>
-        <Link to="/my/company" className="krds-btn medium primary">
+        {/* the invitation comes along: sent to the firm's registered e-mail, it proves a claim of that firm */}
+        <Link
+          to={`/my/company?next=${encodeURIComponent(location.pathname + location.search)}`}
+          className="krds-btn medium primary"
+        >
           {t('diagnosis.home.toMyCompany')}
         </Link>
       </p>

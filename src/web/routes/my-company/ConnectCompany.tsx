@@ -4,26 +4,42 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { claimBody, companyCreateBody } from '../../../server/modules/companies/contract';
+import { useClaimCompany } from '../../api/claims';
 import { isApiError } from '../../api/client';
-import { useClaimCompany, useRegisterCompany } from '../../api/companies';
-import { Alert, ErrorAlert } from '../../components/Alert';
+import { useRegisterCompany } from '../../api/companies';
+import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { CompanyForm } from '../../components/company/CompanyForm';
 import { emptyCompanyValues } from '../../components/company/company-form-values';
-import { TextField } from '../../components/Field';
+import { TextAreaField, TextField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { applyServerErrors, zodOptions } from '../../lib/form';
 import { brn as formatBrn } from '../../lib/format';
 
-/** No company yet: claim one already in the registry by its BRN, or register a new one. */
-export function ConnectCompany() {
+/** The token of a diagnosis invitation the member came through (`next=/diagnosis/start?invite=…`). */
+function invitationTokenOf(next: string | null | undefined): string | undefined {
+  if (!next) return undefined;
+  try {
+    return new URL(next, window.location.origin).searchParams.get('invite') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * No company yet: ask to join one already in the registry by its BRN (pending until proven; an invitation
+ * the member came through proves it at once when it was sent to the firm's registered e-mail), or
+ * register a new one (instant).
+ */
+export function ConnectCompany({ next }: { next?: string | null }) {
   const { t } = useTranslation();
   const claim = useClaimCompany();
   const register = useRegisterCompany();
   const [registerBrn, setRegisterBrn] = useState<string | null>(null);
   const form = useForm<z.input<typeof claimBody>, unknown, z.output<typeof claimBody>>({
     resolver: zodResolver(claimBody, zodOptions),
-    defaultValues: { brn: '' },
+    defaultValues: { brn: '', note: '' },
   });
+  const invitationToken = invitationTokenOf(next);
   const notFound = isApiError(claim.error) && claim.error.status === 404;
   // opening the registration form moves focus into it (the BRN is filled in when it came from the claim)
   useEffect(() => {
@@ -32,13 +48,20 @@ export function ConnectCompany() {
     document.querySelector<HTMLInputElement>(`#register input[name="${field}"]`)?.focus();
   }, [registerBrn]);
 
-  const onClaim = form.handleSubmit((values) =>
-    claim.mutate(values, {
+  const onClaim = form.handleSubmit((values) => {
+    const body = { brn: values.brn, ...(values.note ? { note: values.note } : {}) };
+    claim.mutate(invitationToken ? { ...body, invitationToken } : body, {
       onError: (err) => {
-        if (isApiError(err)) applyServerErrors(err, form.setError, ['brn']);
+        if (!isApiError(err)) return;
+        // an invitation that does not prove this firm: ask without it (staff or the owner confirm)
+        if (invitationToken && err.fields.some((f) => f.path === 'invitationToken')) {
+          claim.mutate(body);
+          return;
+        }
+        applyServerErrors(err, form.setError, ['brn', 'note']);
       },
-    }),
-  );
+    });
+  });
 
   return (
     <>
@@ -58,15 +81,31 @@ export function ConnectCompany() {
             error={form.formState.errors.brn}
             {...form.register('brn')}
           />
+          <TextAreaField
+            label={t('claims.connect.note')}
+            hint={t('claims.connect.noteHint')}
+            rows={2}
+            maxLength={1000}
+            error={form.formState.errors.note}
+            {...form.register('note')}
+          />
           <button type="submit" className="krds-btn large primary" disabled={claim.isPending}>
             {claim.isPending ? t('common.working') : t('myCompany.claim')}
           </button>
         </form>
-        {claim.data?.status === 'pending' && (
-          <Alert tone="warning" title={t('myCompany.pendingTitle')}>
-            <p>{t('myCompany.pendingBody', { name: claim.data.name })}</p>
-          </Alert>
-        )}
+        <p className="app-muted">{t('claims.connect.how')}</p>
+        <LiveStatus>
+          {claim.data?.status === 'pending' && (
+            <Alert tone="success" live={false}>
+              {t('claims.connect.sent', { name: claim.data.companyName })}
+            </Alert>
+          )}
+          {claim.data?.status === 'approved' && (
+            <Alert tone="success" live={false}>
+              {t('claims.connect.approved', { name: claim.data.companyName })}
+            </Alert>
+          )}
+        </LiveStatus>
         {notFound && (
           <Alert tone="warning" title={t('myCompany.notFoundTitle')}>
             <p>{t('myCompany.notFoundBody')}</p>

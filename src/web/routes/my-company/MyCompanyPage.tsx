@@ -3,6 +3,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { type MyCompany, useMyCompanies } from '../../api/companies';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
+import { ClaimDecisions } from '../../components/company/ClaimDecisions';
 import { CompanyEditor } from '../../components/company/CompanyEditor';
 import { MembersTable } from '../../components/company/MembersTable';
 import { Loading } from '../../components/Loading';
@@ -10,6 +11,7 @@ import { PageHeader, Section } from '../../components/Page';
 import { brn } from '../../lib/format';
 import { safeNext } from '../../lib/safe-next';
 import { ConnectCompany } from './ConnectCompany';
+import { MyClaims } from './MyClaims';
 
 function ActiveCompany({ item }: { item: MyCompany }) {
   const { t } = useTranslation();
@@ -26,6 +28,12 @@ function ActiveCompany({ item }: { item: MyCompany }) {
       <Section id={`members-${company.id}`} title={t('members.title')}>
         <MembersTable companyId={company.id} canApprove={membership.role === 'owner'} />
       </Section>
+      {membership.role === 'owner' && (
+        <Section id={`claims-${company.id}`} title={t('claims.ownerTitle')}>
+          <p>{t('claims.ownerLead')}</p>
+          <ClaimDecisions params={{ companyId: company.id, status: 'pending' }} />
+        </Section>
+      )}
     </>
   );
 }
@@ -60,16 +68,11 @@ export function MyCompanyPage() {
       )}
       {mine.isPending && <Loading />}
       {mine.error && <ErrorAlert error={mine.error} />}
-      {mine.data && mine.data.items.length === 0 && <ConnectCompany />}
-      {mine.data?.items.map((item) =>
-        item.membership.status === 'pending' ? (
-          <Alert key={item.company.id} tone="warning" title={t('myCompany.pendingTitle')}>
-            <p>{t('myCompany.pendingBody', { name: item.company.name })}</p>
-          </Alert>
-        ) : (
-          <ActiveCompany key={item.company.id} item={item} />
-        ),
-      )}
+      {mine.data && <MyClaims />}
+      {mine.data && mine.data.items.length === 0 && <ConnectCompany next={next} />}
+      {mine.data?.items.map((item) => (
+        <ActiveCompany key={item.company.id} item={item} />
+      ))}
     </>
   );
 }

@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  type Claim,
+  type ClaimListParams,
+  claimDocumentUrl,
+  useClaims,
+  useDecideClaim,
+} from '../../api/claims';
+import { currentLang } from '../../i18n';
+import { brn, formatDateTime } from '../../lib/format';
+import { Alert, ErrorAlert, LiveStatus } from '../Alert';
+import { Badge } from '../Badge';
+import { Dialog, ReasonDialog } from '../Dialog';
+import { Loading } from '../Loading';
+
+const statusTone = {
+  pending: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+  withdrawn: 'gray',
+} as const;
+
+/** One claim with its evidence: who asks, what they sent, and what the registry holds for the firm. */
+function ClaimCard({
+  claim,
+  linkCompany,
+  onApprove,
+  onReject,
+}: {
+  claim: Claim;
+  linkCompany: boolean;
+  onApprove: () => void;
+  onReject: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const dash = t('claims.none');
+  return (
+    <li className="app-member app-claim">
+      <div className="app-stack">
+        <h3 className="app-h3">
+          {linkCompany ? (
+            <Link to={`/companies/${claim.companyId}`} className="app-link">
+              {claim.companyName}
+            </Link>
+          ) : (
+            claim.companyName
+          )}{' '}
+          <span className="app-muted">{brn(claim.brn)}</span>
+        </h3>
+        <p className="app-badges">
+          <Badge tone={statusTone[claim.status]}>{t(`claims.status.${claim.status}`)}</Badge>
+          <Badge tone="information">{t(`claims.method.${claim.method}`)}</Badge>
+          <span className="app-muted">
+            {t('claims.askedAt', { when: formatDateTime(claim.createdAt, lang) })}
+          </span>
+        </p>
+        <dl className="app-dl">
+          <dt>{t('claims.claimant')}</dt>
+          <dd>
+            {claim.claimant.name} · {claim.claimant.email}
+            {claim.claimant.phone ? ` · ${claim.claimant.phone}` : ''}
+          </dd>
+          <dt>{t('claims.registered')}</dt>
+          <dd>
+            {[claim.company.representative, claim.company.email, claim.company.phone]
+              .filter(Boolean)
+              .join(' · ') || dash}
+          </dd>
+          <dt>{t('claims.note')}</dt>
+          <dd>{claim.note || dash}</dd>
+          <dt>{t('claims.document')}</dt>
+          <dd>
+            {claim.document ? (
+              <a className="app-link" href={claimDocumentUrl(claim.id)} download>
+                {t('claims.download', { name: claim.document.name })}
+              </a>
+            ) : (
+              dash
+            )}
+          </dd>
+          {claim.status !== 'pending' && (
+            <>
+              <dt>{t('claims.decided')}</dt>
+              <dd>
+                {formatDateTime(claim.decidedAt, lang)}
+                {claim.decidedByName ? ` · ${claim.decidedByName}` : ''}
+                {claim.reason ? ` · ${claim.reason}` : ''}
+              </dd>
+            </>
+          )}
+        </dl>
+      </div>
+      {claim.status === 'pending' && (
+        <div className="app-btn-stack">
+          <button type="button" className="krds-btn small primary" onClick={onApprove}>
+            {t('claims.approve')}
+            <span className="sr-only">: {claim.claimant.name}</span>
+          </button>
+          <button type="button" className="krds-btn small secondary" onClick={onReject}>
+            {t('claims.reject')}
+            <span className="sr-only">: {claim.claimant.name}</span>
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Claims to decide (staff: every firm's; an owner: their firm's), with approve and reject dialogs. */
+export function ClaimDecisions({
+  params,
+  linkCompany = false,
+}: {
+  params: ClaimListParams;
+  linkCompany?: boolean;
+}) {
+  const { t } = useTranslation();
+  const claims = useClaims(params);
+  const decide = useDecideClaim();
+  const [approving, setApproving] = useState<Claim | null>(null);
+  const [rejecting, setRejecting] = useState<Claim | null>(null);
+  const [done, setDone] = useState('');
+  const close = () => {
+    setApproving(null);
+    setRejecting(null);
+    decide.reset();
+  };
+  return (
+    <>
+      <LiveStatus>
+        {done && (
+          <Alert tone="success" live={false}>
+            {done}
+          </Alert>
+        )}
+      </LiveStatus>
+      {claims.isPending && <Loading />}
+      {claims.error && <ErrorAlert error={claims.error} />}
+      {claims.data && claims.data.items.length === 0 && (
+        <Alert tone="info" live={false}>
+          {params.status === 'pending' ? t('claims.emptyPending') : t('claims.empty')}
+        </Alert>
+      )}
+      {claims.data && claims.data.items.length > 0 && (
+        <ul className="app-member-list">
+          {claims.data.items.map((c) => (
+            <ClaimCard
+              key={c.id}
+              claim={c}
+              linkCompany={linkCompany}
+              onApprove={() => {
+                setDone('');
+                setApproving(c);
+              }}
+              onReject={() => {
+                setDone('');
+                setRejecting(c);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      <Dialog
+        open={!!approving}
+        onClose={close}
+        title={t('claims.approveTitle')}
+        footer={
+          <>
+            <button type="button" className="krds-btn secondary medium" onClick={close}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="krds-btn primary medium"
+              disabled={decide.isPending}
+              onClick={() =>
+                approving &&
+                decide.mutate(
+                  { id: approving.id, decision: 'approve' },
+                  {
+                    onSuccess: (c) => {
+                      setDone(t('claims.approvedDone', { name: c.claimant.name, company: c.companyName }));
+                      close();
+                    },
+                  },
+                )
+              }
+            >
+              {decide.isPending ? t('common.working') : t('claims.approve')}
+            </button>
+          </>
+        }
+      >
+        {approving && (
+          <p>
+            {t(approving.hasOwner ? 'claims.approveBodyMember' : 'claims.approveBodyOwner', {
+              name: approving.claimant.name,
+              company: approving.companyName,
+            })}
+          </p>
+        )}
+        <ErrorAlert error={decide.error} />
+      </Dialog>
+      <ReasonDialog
+        open={!!rejecting}
+        onClose={close}
+        title={t('claims.rejectTitle')}
+        danger
+        description={rejecting && <p>{t('claims.rejectBody', { name: rejecting.claimant.name })}</p>}
+        confirmLabel={t('claims.reject')}
+        pending={decide.isPending}
+        error={decide.error}
+        onConfirm={(reason) =>
+          rejecting &&
+          decide.mutate(
+            { id: rejecting.id, decision: 'reject', reason },
+            {
+              onSuccess: (c) => {
+                setDone(t('claims.rejectedDone', { name: c.claimant.name, company: c.companyName }));
+                close();
+              },
+            },
+          )
+        }
+      />
+    </>
+  );
+}
