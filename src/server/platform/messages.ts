@@ -197,8 +197,8 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
   url_format: { ko: '주소(URL) 형식이 올바르지 않습니다.', en: 'Invalid URL.' },
   empty_patch: { ko: '변경할 항목이 없습니다.', en: 'Nothing to change.' },
   password_too_short: {
-    ko: '비밀번호는 8자 이상이어야 합니다.',
-    en: 'Passwords need at least 8 characters.',
+    ko: '비밀번호는 12자 이상이어야 합니다.',
+    en: 'Passwords need at least 12 characters.',
   },
   password_too_long: {
     ko: '비밀번호는 128자 이하여야 합니다.',

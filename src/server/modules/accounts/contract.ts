@@ -7,7 +7,7 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
-export const passwordSchema = z.string().min(8, 'password_too_short').max(128, 'password_too_long');
+export const passwordSchema = z.string().min(12, 'password_too_short').max(128, 'password_too_long');
 
 export const signupBody = z.strictObject({
   email: emailSchema,
