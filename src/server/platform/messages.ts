@@ -268,6 +268,11 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
     ko: '초대할 기업 또는 이메일을 지정해 주세요.',
     en: 'Choose a company or an email address to invite.',
   },
+  date_in_future: { ko: '오늘 이후 날짜는 입력할 수 없습니다.', en: 'The date cannot be in the future.' },
+  export_reason_short: {
+    ko: '사유를 10자 이상 구체적으로 적어 주세요.',
+    en: 'Describe the reason in at least 10 characters.',
+  },
 };
 Object.assign(fieldMessages, customFieldMessages);
 
