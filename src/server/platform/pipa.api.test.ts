@@ -262,3 +262,27 @@ describe('company inputs', () => {
     });
   });
 });
+
+describe('viewer analytics below the small-group threshold', () => {
+  it('hides the histogram and stage splits as well as the means', async () => {
+    const rows = await t().handle.query<{ district: string; n: number }>(
+      `SELECT district, count(*)::int AS n FROM diagnoses WHERE is_latest AND district IS NOT NULL
+       GROUP BY 1 HAVING count(*) BETWEEN 1 AND 4 ORDER BY 2 DESC, 1 LIMIT 1`,
+    );
+    expect(rows.length).toBe(1);
+    const url = `/api/diagnosis/analytics?district=${rows[0].district}`;
+    const viewer = await t().loginAs('viewer');
+    const v = (await viewer.inject({ method: 'GET', url })).json();
+    expect(v.totals).toMatchObject({ firms: rows[0].n, meanOverall: null, medianOverall: null });
+    expect(v.histogram).toEqual([]);
+    for (const g of [...v.bySize, ...v.bySection, ...v.byDistrict]) {
+      expect(g.suppressed).toBe(true);
+      expect(g.stages.every((x: number) => x === 0)).toBe(true);
+    }
+    // staff keep the full picture
+    const mgr = await t().loginAs('manager');
+    const m = (await mgr.inject({ method: 'GET', url })).json();
+    expect(m.histogram).toHaveLength(10);
+    expect(m.histogram.reduce((s: number, h: { n: number }) => s + h.n, 0)).toBe(rows[0].n);
+  });
+});
