@@ -51,3 +51,22 @@ export async function freshDatabase(): Promise<TestDbHandle> {
 }
 
 export const usingServerPostgres = () => !!process.env.DATABASE_URL;
+
+/**
+ * Runs a statement that needs the database owner (a test's own trigger or function): with
+ * ITDA_TEST_APP_ROLE the tests' handle is the app role, which may not create triggers on the logs.
+ */
+export async function queryAsOwner(h: DbHandle, text: string): Promise<void> {
+  const { ownerUrl, url } = h as TestDbHandle;
+  if (!ownerUrl || ownerUrl === url) {
+    await h.query(text);
+    return;
+  }
+  const c = new pg.Client({ connectionString: ownerUrl });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
