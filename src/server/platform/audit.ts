@@ -18,20 +18,21 @@ function scrub(v: unknown): unknown {
 }
 
 /**
- * Personal fields in audit before/after, masked by the audit_log insert trigger (migration 0009,
- * `itda_mask_personal`) whoever writes the row: keys ending in these suffixes at any depth, people's
- * names under these keys, and `name` of a user. The history then shows "연락처 변경 010-****-5678 →
- * 010-****-1234" without keeping the number, so a deletion request is honoured by deleting the
- * record itself. Keep in step with the SQL function.
+ * The registry of personal fields in audit before/after, masked by the audit_log insert trigger
+ * (migration 0009, `itda_mask_personal`) whoever writes the row: these keys in the object and in the
+ * nested containers listed (an application's answers, …); `name` too when the entity is a user. The
+ * history then shows "연락처 변경 010-****-5678 → 010-****-1234" without keeping the number, so a
+ * deletion request is honoured by deleting the record itself. Keep in step with the SQL function.
  */
 export const PERSONAL_AUDIT_FIELDS = {
-  emailSuffix: 'email',
-  phoneSuffixes: ['phone', 'mobile'],
+  emails: ['email', 'contactEmail', 'applicantEmail', 'managerEmail', 'ownerEmail'],
+  phones: ['phone', 'contactPhone', 'applicantPhone', 'managerPhone', 'ownerPhone', 'mobile'],
   names: [
     'representative',
     'contactName',
     'applicantName',
     'managerName',
+    'ownerName',
     'ceoName',
     'personName',
     'participantName',
@@ -39,6 +40,7 @@ export const PERSONAL_AUDIT_FIELDS = {
     'participantNames',
   ],
   userNames: ['name'],
+  nested: ['answers', 'contact', 'contacts', 'targets', 'members', 'items', 'changes'],
 } as const;
 
 /**

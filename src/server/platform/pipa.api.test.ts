@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sqlRows } from '../db/client';
 import { setupTestApp } from '../test/app';
 import { systemActor } from './actor';
-import { purgeExpiredLogs, recordAudit } from './audit';
+import { PERSONAL_AUDIT_FIELDS, purgeExpiredLogs, recordAudit } from './audit';
 
 /** PIPA hardening (issue 9, part 5): access log on staff reads, masked audit, retention, exports, inputs. */
 const t = setupTestApp({ firms: 30 });
@@ -141,6 +141,28 @@ describe('audit rows keep masked personal data only', () => {
       },
       { entity_id: 'pipa-2', after: { name: '홍*동', email: 'ho**@example.kr', role: 'sme' } },
     ]);
+  });
+});
+
+describe('the registry of personal audit fields', () => {
+  it('every field the TypeScript registry names is masked by the database, nested ones too', async () => {
+    const f = PERSONAL_AUDIT_FIELDS;
+    const flat = Object.fromEntries([
+      ...f.emails.map((k) => [k, 'someone@example.kr']),
+      ...f.phones.map((k) => [k, '010-9876-5432']),
+      ...f.names.map((k) => [k, '홍길동']),
+    ]);
+    const after = { ...flat, ...Object.fromEntries(f.nested.map((k) => [k, { ...flat }])) };
+    const [r] = await t().handle.query<{ after: Record<string, unknown> }>(
+      `INSERT INTO audit_log (action, entity_type, entity_id, after) VALUES ('t', 'test', 'registry', $1)
+       RETURNING after`,
+      [JSON.stringify(after)],
+    );
+    const text = JSON.stringify(r.after);
+    expect(text).not.toContain('someone@');
+    expect(text).not.toContain('9876');
+    expect(text).not.toContain('홍길동');
+    expect(r.after.answers).toMatchObject({ contactName: '홍*동', contactPhone: '010-****-5432' });
   });
 });
 
