@@ -15,6 +15,7 @@ import type { Config } from './config';
 import type { DbHandle } from './db/client';
 import { modules } from './modules';
 import { authPlugin } from './platform/auth/plugin';
+import { registerCacheControl } from './platform/cache-control';
 import { registerDocs } from './platform/docs';
 import { registerErrorHandling, registerNotFound } from './platform/error-handler';
 import type { JobRunner } from './platform/jobs';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerCacheControl(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -18,6 +18,15 @@ describe('configuration', () => {
       /PORT[\s\S]*SESSION_SECRET/,
     );
   });
+
+  it("MIGRATION_DATABASE_URL (the tables' owner) is a postgres:// address, optional", () => {
+    const url = 'postgres://itda_owner@db:5432/itda';
+    expect(loadConfig({ ...base, MIGRATION_DATABASE_URL: url }).migrationDatabaseUrl).toBe(url);
+    expect(loadConfig(base).migrationDatabaseUrl).toBeUndefined();
+    expect(() => loadConfig({ ...base, MIGRATION_DATABASE_URL: 'mysql://db/itda' })).toThrow(
+      /MIGRATION_DATABASE_URL/,
+    );
+  });
 });
 
 describe('mail configuration', () => {

@@ -12,6 +12,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
     .optional(),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'MIGRATION_DATABASE_URL must start with postgres://')
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   ITDA_DEMO: z.enum(['0', '1']).default('1'),
@@ -36,6 +40,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** the tables' owner for migrations, when the app connects (DATABASE_URL) as a role without DDL rights */
+  migrationDatabaseUrl?: string;
   dataDir: string;
   sessionSecret: string;
   demo: boolean;
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     dataDir,
     sessionSecret: e.SESSION_SECRET ?? persistedSecret(dataDir),
     demo: e.ITDA_DEMO === '1',

@@ -2,7 +2,7 @@ import { loadDemoWorld, printDemoAccounts } from '../demo/load';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { migrate } from './db/migrate';
+import { migrate, migrateAsOwner } from './db/migrate';
 import { ensureBootstrapAdmin } from './modules/accounts/bootstrap';
 import { installDefaults } from './modules/diagnosis/instruments';
 import { registerJobs } from './modules/jobs';
@@ -15,7 +15,9 @@ async function main() {
   const config = loadConfig();
   const started = Date.now();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrate(handle);
+  // with a separate app role, the owner migrates and grants; else the one connection does both
+  if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, handle);
+  else await migrate(handle);
   const jobs = new JobRunner(handle.db, { log: (msg, err) => console.error(msg, err) });
   registerJobs(jobs, handle, config);
   if (config.demo) await loadDemoWorld(handle, { log: (m) => console.log(`[demo] ${m}`) });

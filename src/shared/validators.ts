@@ -50,6 +50,30 @@ export const phoneSchema = z
 
 export const emailSchema = z.string().trim().toLowerCase().email('email_format').max(254);
 
+/**
+ * C0/C1 control characters and Unicode bidirectional controls (U+061C, U+200E/F, U+202A–E, U+2066–9),
+ * which can disguise a name or a file name ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf").
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove them
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes control and bidi characters (names, file names); other text is left as it is. */
+export function stripUnsafeChars(s: string): string {
+  return s.replace(UNSAFE_CHARS, '');
+}
+
+/** A person's or a firm's name: control and bidi characters stripped, trimmed. */
+export const nameSchema = (max: number) => z.string().overwrite(stripUnsafeChars).trim().max(max);
+
+/** Today's date in Korea (YYYY-MM-DD), for "not in the future" checks. */
+export const todayInSeoul = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+
+/** A past or present date (founding dates): refused when after today in Korea. */
+export const pastDateSchema = isoDateSchema.refine((d) => d <= todayInSeoul(), 'date_in_future');
+
+/** An http(s) address (homepages); javascript:, data:, ftp: and the like are refused. */
+export const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'url_format' });
+
 export const uuidParam = z.object({ id: z.uuid() });
 
 /** Server-side paging: page is 1-based; pageSize capped. */

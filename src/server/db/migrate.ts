@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { DbHandle } from './client';
+import { type DbHandle, openPg } from './client';
 
 /** Finds the committed SQL migrations both from src (tsx) and from dist (bundled server). */
 export function migrationsFolder(): string {
@@ -30,5 +30,23 @@ export async function migrate(handle: DbHandle): Promise<void> {
     }
   } else {
     await migratePglite(handle.db as never, cfg);
+  }
+}
+
+/**
+ * Migrates as the tables' owner (MIGRATION_DATABASE_URL) and grants the application's role — the
+ * user of `app` (DATABASE_URL) — its rights (`itda_grant_app_role`, migration 0009): all tables, but no
+ * UPDATE, DELETE or TRUNCATE on the audit and access logs, and no ownership (so no ALTER TABLE …
+ * DISABLE TRIGGER). Granting after every run covers tables added by later migrations.
+ */
+export async function migrateAsOwner(ownerUrl: string, app: DbHandle): Promise<void> {
+  const owner = await openPg(ownerUrl, 2);
+  try {
+    await migrate(owner);
+    const [me] = await app.query<{ role: string }>('SELECT current_user AS role');
+    const [them] = await owner.query<{ role: string }>('SELECT current_user AS role');
+    if (me.role !== them.role) await owner.query('SELECT itda_grant_app_role($1)', [me.role]);
+  } finally {
+    await owner.close();
   }
 }

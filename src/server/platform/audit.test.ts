@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../test/app';
+import { queryAsOwner } from '../test/db';
 import { systemActor } from './actor';
 import { logAccess, recordAudit } from './audit';
 
@@ -10,7 +11,8 @@ const count = async (sql: string, params: unknown[] = []) =>
   Number((await t().handle.query<{ n: number }>(sql, params))[0].n);
 
 async function expectRefused(sql: string) {
-  await expect(t().handle.query(sql)).rejects.toThrow(/append-only/);
+  // the trigger refuses; as the app role (ITDA_TEST_APP_ROLE) the missing privilege refuses first
+  await expect(t().handle.query(sql)).rejects.toThrow(/append-only|permission denied/);
 }
 
 describe('append-only logs', () => {
@@ -132,13 +134,17 @@ describe('audit in the same transaction as the change', () => {
     );
     const before = await auditRows(firm.id);
     // Make the audit write for this one company fail, as a full disk or a bug would.
-    await t().handle.query(`
+    await queryAsOwner(
+      t().handle,
+      `
       CREATE OR REPLACE FUNCTION test_fail_audit() RETURNS trigger AS $$
       BEGIN
         IF NEW.entity_id = '${firm.id}' THEN RAISE EXCEPTION 'audit write failed (test)'; END IF;
         RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await t().handle.query(
+      END $$ LANGUAGE plpgsql`,
+    );
+    await queryAsOwner(
+      t().handle,
       'CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_fail_audit()',
     );
     try {
@@ -151,8 +157,8 @@ describe('audit in the same transaction as the change', () => {
       expect(res.json().error.code).toBe('internal');
       expect(res.body).not.toContain('audit write failed');
     } finally {
-      await t().handle.query('DROP TRIGGER test_fail_audit ON audit_log');
-      await t().handle.query('DROP FUNCTION test_fail_audit()');
+      await queryAsOwner(t().handle, 'DROP TRIGGER test_fail_audit ON audit_log');
+      await queryAsOwner(t().handle, 'DROP FUNCTION test_fail_audit()');
     }
     const [now] = await t().handle.query<{ version: number; employees: number | null }>(
       'SELECT version, employees FROM companies WHERE id = $1',

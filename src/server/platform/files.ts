@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq, type SQL, sql } from 'drizzle-orm';
+import { stripUnsafeChars } from '../../shared/validators';
 import type { Database } from '../db/client';
 import { isStaff } from './actor';
 import { AppError, ForbiddenError, NotFoundError } from './errors';
@@ -66,7 +67,7 @@ export function sniffMime(buf: Buffer): string {
 
 /** File name without directories, control characters or characters Windows refuses; at most 200 characters. */
 export function sanitizeFilename(name: string): string {
-  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const base = stripUnsafeChars(name.normalize('NFC')).split(/[\\/]/).pop() ?? '';
   const cleaned = [
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters
     ...base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^[.\s]+/, ''),

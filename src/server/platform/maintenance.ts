@@ -1,5 +1,6 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { purgeExpiredLogs } from './audit';
 import { purgeExpiredSessions } from './auth/sessions';
 import { deleteStoredFiles, expiredImportUploads } from './files';
 import { loginAttempts } from './schema';
@@ -18,12 +19,14 @@ export function onMaintenance(task: Task) {
 
 /**
  * Periodic housekeeping (retention): expired sessions go at once; login attempts are kept 1 year for
- * security review; uploaded member lists (personal data) 30 days. The audit and access logs are never
- * deleted by the application (the access log is kept at least 2 years, role changes 3 years).
+ * security review; uploaded member lists (personal data) 30 days. Audit and access-log rows go when
+ * their category's keep_until has passed (access log 2 years, accounts 3, business records 5, program
+ * set-up 10), only through the database's purge function (migration 0009).
  */
 export async function runMaintenance(db: Database, ctx?: MaintenanceContext) {
   await purgeExpiredSessions(db);
   await db.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - interval '1 year'`));
+  await purgeExpiredLogs(db);
   if (!ctx) return;
   await deleteStoredFiles(db, ctx.dataDir, expiredImportUploads());
   for (const task of tasks) await task(db, ctx);

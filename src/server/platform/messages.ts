@@ -205,8 +205,8 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
   url_format: { ko: '주소(URL) 형식이 올바르지 않습니다.', en: 'Invalid URL.' },
   empty_patch: { ko: '변경할 항목이 없습니다.', en: 'Nothing to change.' },
   password_too_short: {
-    ko: '비밀번호는 8자 이상이어야 합니다.',
-    en: 'Passwords need at least 8 characters.',
+    ko: '비밀번호는 12자 이상이어야 합니다.',
+    en: 'Passwords need at least 12 characters.',
   },
   password_too_long: {
     ko: '비밀번호는 128자 이하여야 합니다.',
@@ -292,6 +292,11 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
   invitation_invalid: {
     ko: '이 기업의 등록 이메일로 보낸 초대가 아니거나 이미 사용된 초대입니다.',
     en: "This is not an invitation sent to the company's registered email, or it was already used.",
+  },
+  date_in_future: { ko: '오늘 이후 날짜는 입력할 수 없습니다.', en: 'The date cannot be in the future.' },
+  export_reason_short: {
+    ko: '사유를 10자 이상 구체적으로 적어 주세요.',
+    en: 'Describe the reason in at least 10 characters.',
   },
 };
 Object.assign(fieldMessages, customFieldMessages);

@@ -119,10 +119,17 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
+    /** personal fields are masked by a trigger on insert (migration 0009) */
     before: jsonb('before'),
     after: jsonb('after'),
+    /** retention category and expiry, set by the insert trigger from entity_type (migration 0009) */
+    category: text('category').notNull().default('business'),
+    keepUntil: ts('keep_until').notNull().default(sql`now() + interval '5 years'`),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId, t.at),
+    index('audit_log_keep_until_idx').on(t.keepUntil),
+  ],
 );
 
 /** Personal-data access log (개인정보 접속기록), kept at least 2 years; insert-only. */
@@ -139,10 +146,13 @@ export const accessLog = pgTable(
     recordCount: integer('record_count').notNull().default(1),
     reason: text('reason'),
     keepUntil: ts('keep_until').notNull().default(sql`now() + interval '2 years'`),
+    /** which personal fields were shown (migration 0009) */
+    fields: text('fields').array(),
   },
   (t) => [
     index('access_log_at_idx').on(t.at),
     index('access_log_subject_idx').on(t.subjectType, t.subjectId),
+    index('access_log_keep_until_idx').on(t.keepUntil),
   ],
 );
 

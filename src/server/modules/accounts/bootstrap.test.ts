@@ -15,7 +15,7 @@ describe('bootstrap admin (ITDA_DEMO=0 installs)', () => {
   it('reports a missing admin, refuses weak passwords, creates once', async () => {
     expect(await ensureBootstrapAdmin(h.db, undefined)).toBe('missing');
     await expect(
-      ensureBootstrapAdmin(h.db, { email: 'a@agency.kr', password: 'password123' }),
+      ensureBootstrapAdmin(h.db, { email: 'a@agency.kr', password: 'password1234' }),
     ).rejects.toThrow(/password_common/);
     expect(
       await ensureBootstrapAdmin(h.db, { email: 'Admin@Agency.kr', password: 'a-long-unique-secret-42' }),

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { ROLES, SELF_SIGNUP_ROLES } from '../../../shared/enums';
-import { emailSchema, pagingQuery, phoneSchema } from '../../../shared/validators';
+import { emailSchema, nameSchema, pagingQuery, phoneSchema } from '../../../shared/validators';
 
 export const loginBody = z.strictObject({
   email: z.string().trim().toLowerCase().min(3).max(254),
   password: z.string().min(1).max(200),
 });
 
-export const passwordSchema = z.string().min(8, 'password_too_short').max(128, 'password_too_long');
+export const passwordSchema = z.string().min(12, 'password_too_short').max(128, 'password_too_long');
 
 export const signupBody = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1).max(100),
+  name: nameSchema(100).min(1),
   phone: phoneSchema.nullish(),
   role: z.enum(SELF_SIGNUP_ROLES),
   consents: z.strictObject({
@@ -71,7 +71,7 @@ export const userListResponse = z.object({
 
 export const userCreateBody = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().min(1).max(100),
+  name: nameSchema(100).min(1),
   phone: phoneSchema.nullish(),
   role: z.enum(ROLES),
   password: passwordSchema,

@@ -3,7 +3,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ApplicationStatus } from '../../../shared/enums';
 import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit';
+import { logPersonalRead, recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { files, outbox, users } from '../../platform/schema';
@@ -261,7 +261,16 @@ export async function startApplication({
 }
 
 export async function getApplication({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
-  return mapApplication(db, await readable(db, actor, id));
+  const row = await readable(db, actor, id);
+  const application = await mapApplication(db, row);
+  // staff reading a firm's application (contact person, phone, documents): 개인정보 접속기록
+  await logPersonalRead(db, actor, {
+    subjectType: 'application',
+    subjectId: id,
+    ownCompanyId: row.companyId,
+    fields: ['answers', 'prefill', 'files'],
+  });
+  return application;
 }
 
 /** Autosave: merges the given answers into the saved ones (editable states only). */

@@ -5,19 +5,22 @@ import {
   crnSchema,
   districtSchema,
   emailSchema,
-  isoDateSchema,
+  httpUrlSchema,
   ksicCodeSchema,
   moneySchema,
+  nameSchema,
   pagingQuery,
+  pastDateSchema,
   phoneSchema,
+  stripUnsafeChars,
 } from '../../../shared/validators';
 
 /** 공고·신청 등 다른 모듈도 쓰는 기업 계약(contract). Shared with the web app. */
 const editable = {
   crn: crnSchema.nullish(),
-  name: z.string().trim().min(1).max(200),
-  representative: z.string().trim().max(100).nullish(),
-  foundedOn: isoDateSchema.nullish(),
+  name: nameSchema(200).min(1),
+  representative: nameSchema(100).nullish(),
+  foundedOn: pastDateSchema.nullish(),
   sizeClass: z.enum(SIZE_CLASSES).nullish(),
   isMicro: z.boolean().optional(),
   isStartup: z.boolean().optional(),
@@ -26,7 +29,7 @@ const editable = {
   district: districtSchema.nullish(),
   employees: z.number().int().min(0).max(10_000_000).nullish(),
   revenue: moneySchema.nullish(),
-  homepage: z.url('url_format').max(300).nullish(),
+  homepage: httpUrlSchema.max(300).nullish(),
   phone: phoneSchema.nullish(),
   email: emailSchema.nullish(),
   tags: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
@@ -152,11 +155,25 @@ export const mergeBody = z.strictObject({
   reason: z.string().trim().min(2).max(500),
 });
 
+/** Why personal data leaves the system (unmasked export): chosen from this list, plus free text. */
+export const EXPORT_PURPOSES = [
+  'program_operation',
+  'applicant_contact',
+  'survey',
+  'council_report',
+  'legal_request',
+  'other',
+] as const;
+export type ExportPurpose = (typeof EXPORT_PURPOSES)[number];
+/** the free-text part of an unmasked export's reason */
+export const EXPORT_REASON_MIN = 10;
+
 export const exportQuery = companyListQuery.omit({ page: true, pageSize: true }).extend({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
-  /** unmasked personal fields need a reason (PIPA); logged in the access log */
+  /** unmasked personal fields need a purpose and a reason of 10+ characters (PIPA); both are logged */
   unmask: z.enum(['true', 'false']).default('false'),
-  reason: z.string().trim().max(300).optional(),
+  purpose: z.enum(EXPORT_PURPOSES).optional(),
+  reason: z.string().overwrite(stripUnsafeChars).trim().max(300).optional(),
 });
 
 export const historyResponse = z.object({

@@ -11,7 +11,7 @@ import { logAccess } from '../../platform/audit';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
 import { writeCsv, writeXlsx } from '../../platform/tabular';
-import type { exportQuery } from './contract';
+import { EXPORT_REASON_MIN, type exportQuery } from './contract';
 import { companies } from './schema';
 import { companyFilter } from './service';
 
@@ -63,8 +63,15 @@ export async function exportCompanies({
   assertCan(actor, 'company.export');
   const unmask = input.unmask === 'true';
   if (unmask && !isStaff(actor)) throw new ForbiddenError();
-  if (unmask && (!input.reason || input.reason.length < 2))
-    throw new ValidationError('reason_required', [{ path: 'query.reason', message: 'required' }]);
+  if (unmask) {
+    const problems = [
+      ...(input.purpose ? [] : [{ path: 'query.purpose', message: 'required' }]),
+      ...([...(input.reason ?? '')].length >= EXPORT_REASON_MIN
+        ? []
+        : [{ path: 'query.reason', message: 'export_reason_short' }]),
+    ];
+    if (problems.length) throw new ValidationError('reason_required', problems);
+  }
   const { where } = companyFilter(actor, { ...input });
   const rows = await db
     .select()
@@ -98,7 +105,7 @@ export async function exportCompanies({
     action: unmask ? 'download' : 'export',
     subjectType: 'company',
     count: rows.length,
-    reason: unmask ? input.reason : undefined,
+    reason: unmask ? `[${input.purpose}] ${input.reason}` : undefined,
   });
   const stamp = new Date().toISOString().slice(0, 10);
   if (input.format === 'csv') {

@@ -205,10 +205,11 @@ describe('member list import', () => {
       [c.id],
     );
     expect(created.actor_role).toBe('manager');
+    // personal fields are kept masked in the audit log (migration 0009)
     expect(created.after).toMatchObject({
       brn: brn(100),
-      representative: '김대표100',
-      phone: '02-2000-0100',
+      representative: '김****0',
+      phone: '02-****-0100',
     });
     const summary = await sqlOne<{ after: Record<string, unknown> }>(
       `SELECT after FROM audit_log WHERE action = 'company.import' ORDER BY id DESC LIMIT 1`,

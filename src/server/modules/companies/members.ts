@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { entityHistory } from '../../platform/audit';
+import { entityHistory, logPersonalRead } from '../../platform/audit';
 import { NotFoundError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { users } from '../../platform/schema';
@@ -47,6 +47,13 @@ export async function listMembers({ db, actor, id }: { db: Database; actor: Acto
     .innerJoin(users, eq(users.id, companyMembers.userId))
     .where(eq(companyMembers.companyId, id))
     .orderBy(asc(companyMembers.createdAt));
+  await logPersonalRead(db, actor, {
+    subjectType: 'company_members',
+    subjectId: id,
+    ownCompanyId: id,
+    fields: ['name', 'email'],
+    count: rows.length,
+  });
   return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }
 
@@ -75,5 +82,13 @@ export async function companyHistory({ db, actor, id }: { db: Database; actor: A
   assertCanAny(actor, 'company.history');
   const { resource } = await loadCompany(db, id);
   assertCan(actor, 'company.history', resource);
-  return { items: await entityHistory(db, 'company', id) };
+  const items = await entityHistory(db, 'company', id);
+  await logPersonalRead(db, actor, {
+    subjectType: 'company_history',
+    subjectId: id,
+    ownCompanyId: id,
+    fields: ['actorName', 'before', 'after'],
+    count: items.length,
+  });
+  return { items };
 }

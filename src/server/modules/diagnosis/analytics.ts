@@ -140,11 +140,14 @@ export async function diagnosisAnalytics({
       meanOverall: small(n(tot.firms)) ? null : r1(tot.mean),
       medianOverall: small(n(tot.firms)) ? null : r1(tot.median),
     },
-    histogram: Array.from({ length: 10 }, (_, b) => ({
-      from: b * 10,
-      to: b === 9 ? 100 : b * 10 + 10,
-      n: n(hist.find((h) => h.b === b)?.n),
-    })),
+    // for viewers, the score distribution of fewer than SMALL_GROUP firms would show single firms' scores
+    histogram: small(n(tot.firms))
+      ? []
+      : Array.from({ length: 10 }, (_, b) => ({
+          from: b * 10,
+          to: b === 9 ? 100 : b * 10 + 10,
+          n: n(hist.find((h) => h.b === b)?.n),
+        })),
     stages: stageDefs.map((s) => ({
       stage: s.stage,
       min: s.min,

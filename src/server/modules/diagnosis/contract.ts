@@ -312,6 +312,7 @@ export const analyticsResponse = z.object({
     meanOverall: z.number().nullable(),
     medianOverall: z.number().nullable(),
   }),
+  /** empty for viewers when fewer than SMALL_GROUP firms match (single firms' scores would show) */
   histogram: z.array(z.object({ from: z.number(), to: z.number(), n: z.number() })),
   stages: z.array(stageInfo),
   bySize: z.array(groupRow),

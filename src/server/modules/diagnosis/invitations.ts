@@ -3,7 +3,7 @@ import { and, count, desc, inArray, isNotNull, isNull, type SQL, sql } from 'dri
 import { maskEmail } from '../../../shared/text';
 import type { Database } from '../../db/client';
 import { type Actor, isStaff } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit';
+import { logPersonalRead, recordAudit } from '../../platform/audit';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { outbox } from '../../platform/schema';
 import { companies } from '../companies/schema';
@@ -174,6 +174,13 @@ export async function listInvitations({
     })
     .from(diagnosisInvitations)
     .where(scope);
+  // staff see the addresses unmasked (partners masked): 개인정보 접속기록
+  if (!partner)
+    await logPersonalRead(db, actor, {
+      subjectType: 'diagnosis_invitation',
+      fields: ['email'],
+      count: rows.filter((r) => r.i.email).length,
+    });
   return {
     items: rows.map((r) => mapInvitation(r.i, r.companyName, partner)),
     total: Number(total),

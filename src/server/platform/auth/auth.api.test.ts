@@ -327,9 +327,12 @@ describe('session limits', () => {
 describe('sign-up', () => {
   it('refuses short, common and email-like passwords with field errors', async () => {
     for (const [password, message] of [
-      ['Ab1!', '비밀번호는 8자 이상이어야 합니다.'],
-      ['password1', '너무 흔한 비밀번호입니다. 다른 비밀번호를 사용해 주세요.'],
-      ['Qwer1234', '너무 흔한 비밀번호입니다. 다른 비밀번호를 사용해 주세요.'],
+      ['Ab1!', '비밀번호는 12자 이상이어야 합니다.'],
+      // 11 characters, not common: too short since ASVS 2.1.1 (12+)
+      ['Gureum-7391', '비밀번호는 12자 이상이어야 합니다.'],
+      ['password1234', '너무 흔한 비밀번호입니다. 다른 비밀번호를 사용해 주세요.'],
+      ['Qwerty123456', '너무 흔한 비밀번호입니다. 다른 비밀번호를 사용해 주세요.'],
+      ['Sunshine2024!', '너무 흔한 비밀번호입니다. 다른 비밀번호를 사용해 주세요.'],
       ['aaaaaaaaaaaa', '너무 흔한 비밀번호입니다. 다른 비밀번호를 사용해 주세요.'],
       ['x'.repeat(129), '비밀번호는 128자 이하여야 합니다.'],
     ]) {
@@ -350,7 +353,7 @@ describe('sign-up', () => {
     });
     expect(en.json().error.fields).toContainEqual({
       path: 'password',
-      message: 'Passwords need at least 8 characters.',
+      message: 'Passwords need at least 12 characters.',
     });
   });
 

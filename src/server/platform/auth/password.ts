@@ -21,12 +21,18 @@ export async function burnVerify(plain: string): Promise<void> {
   await verifyPassword(dummy, plain);
 }
 
+/** ASVS 2.1.1: at least 12 characters (the common-password list is checked as well). */
+export const PASSWORD_MIN_LENGTH = 12;
+
 /** Returns a message code when the password is too weak, else undefined. */
 export function passwordProblem(plain: string, email?: string): string | undefined {
-  if ([...plain].length < 8) return 'password_too_short';
+  if ([...plain].length < PASSWORD_MIN_LENGTH) return 'password_too_short';
   if ([...plain].length > 128) return 'password_too_long';
   const lower = plain.toLowerCase();
   if (COMMON_PASSWORDS.has(lower)) return 'password_common';
+  // a listed password with digits or symbols added at the end (password1234, qwerty123!@#)
+  const stem = lower.replace(/[\d\W_]+$/u, '');
+  if (stem.length >= 6 && COMMON_PASSWORDS.has(stem)) return 'password_common';
   if (/^(.)\1+$/.test(plain)) return 'password_common';
   if (email && lower.includes(email.split('@')[0].toLowerCase()) && email.split('@')[0].length >= 4)
     return 'password_contains_email';

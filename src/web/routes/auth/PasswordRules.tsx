@@ -5,7 +5,7 @@ export function PasswordRules({ id, password, email }: { id: string; password: s
   const { t } = useTranslation();
   const local = email.split('@')[0]?.toLowerCase() ?? '';
   const rules = [
-    { key: 'length', ok: password.length >= 8 && password.length <= 128 },
+    { key: 'length', ok: [...password].length >= 12 && password.length <= 128 },
     {
       key: 'email',
       ok: password.length > 0 && !(local.length >= 3 && password.toLowerCase().includes(local)),

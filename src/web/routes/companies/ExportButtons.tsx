@@ -1,9 +1,14 @@
-import { useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  EXPORT_PURPOSES,
+  EXPORT_REASON_MIN,
+  type ExportPurpose,
+} from '../../../server/modules/companies/contract';
 import { download, type Query } from '../../api/client';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { ReasonDialog } from '../../components/Dialog';
-import { Check } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
+import { Check, SelectField, TextAreaField } from '../../components/Field';
 
 type Format = 'xlsx' | 'csv';
 
@@ -19,7 +24,7 @@ export function ExportButtons({ filters, canUnmask }: { filters: Query; canUnmas
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState('');
 
-  const run = async (format: Format, reason?: string) => {
+  const run = async (format: Format, why?: { purpose: ExportPurpose; reason: string }) => {
     setBusy(true);
     setError(null);
     setDone('');
@@ -27,8 +32,9 @@ export function ExportButtons({ filters, canUnmask }: { filters: Query; canUnmas
       const filename = await download('/companies/export', {
         ...filters,
         format,
-        unmask: reason ? 'true' : 'false',
-        reason,
+        unmask: why ? 'true' : 'false',
+        purpose: why?.purpose,
+        reason: why?.reason,
       });
       setDone(t('export.done', { filename }));
       setAsking(null);
@@ -70,16 +76,89 @@ export function ExportButtons({ filters, canUnmask }: { filters: Query; canUnmas
       </div>
       <LiveStatus className="app-muted">{busy ? t('export.preparing') : done}</LiveStatus>
       {error && !asking ? <ErrorAlert error={error} /> : null}
-      <ReasonDialog
+      <ExportReasonDialog
         open={asking !== null}
         onClose={() => setAsking(null)}
-        title={t('export.reasonTitle')}
-        description={<p>{t('export.reasonBody')}</p>}
-        confirmLabel={t('export.confirm')}
         pending={busy}
         error={asking ? error : null}
-        onConfirm={(reason) => asking && void run(asking, reason)}
+        onConfirm={(why) => asking && void run(asking, why)}
       />
     </div>
+  );
+}
+
+/** Purpose (from the list) and a reason of 10+ characters for an unmasked export; both go to the access log. */
+function ExportReasonDialog({
+  open,
+  onClose,
+  pending,
+  error,
+  onConfirm,
+}: {
+  open: boolean;
+  onClose: () => void;
+  pending: boolean;
+  error: unknown;
+  onConfirm: (why: { purpose: ExportPurpose; reason: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const [purpose, setPurpose] = useState('');
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const formId = useId();
+  useEffect(() => {
+    if (open) {
+      setPurpose('');
+      setReason('');
+      setTouched(false);
+    }
+  }, [open]);
+  const tooShort = [...reason.trim()].length < EXPORT_REASON_MIN;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (purpose && !tooShort) onConfirm({ purpose: purpose as ExportPurpose, reason: reason.trim() });
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t('export.reasonTitle')}
+      footer={
+        <>
+          <button type="button" className="krds-btn secondary medium" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form={formId} className="krds-btn medium primary" disabled={pending}>
+            {pending ? t('common.working') : t('export.confirm')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate className="app-stack">
+        <p>{t('export.reasonBody')}</p>
+        <SelectField
+          label={t('export.purpose')}
+          required
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value)}
+          placeholder={t('export.purposeChoose')}
+          options={EXPORT_PURPOSES.map((p) => ({ value: p, label: t(`export.purposes.${p}`) }))}
+          error={touched && !purpose ? { message: 'required' } : undefined}
+        />
+        <TextAreaField
+          label={t('common.reason')}
+          required
+          rows={3}
+          maxLength={300}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          hint={t('export.reasonHint')}
+          error={touched && tooShort ? { message: 'export_reason_short' } : undefined}
+          autoFocus
+        />
+        <ErrorAlert error={error} />
+      </form>
+    </Dialog>
   );
 }

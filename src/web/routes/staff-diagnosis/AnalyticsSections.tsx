@@ -64,6 +64,12 @@ export function ScoreHistogram({ a }: { a: Analytics }) {
     }),
     [a.histogram, bins, t],
   );
+  if (a.histogram.length === 0)
+    return (
+      <Section id="dxs-histogram" title={t('diagnosisStats.analytics.histogram')}>
+        <p className="dxs-note">{t('diagnosisStats.withheldNote', { n: SMALL_GROUP })}</p>
+      </Section>
+    );
   return (
     <Section id="dxs-histogram" title={t('diagnosisStats.analytics.histogram')}>
       <Chart option={option} label={t('diagnosisStats.analytics.histogramChart')} height={300}>
