@@ -402,13 +402,15 @@ describe('fuzzing the company write endpoints', () => {
   it('specific inputs that reach the database are client errors', async () => {
     const s = await t().loginAs('manager');
     const [firm] = await t().handle.query<{ id: string }>('SELECT id FROM companies ORDER BY brn LIMIT 1');
-    for (const body of [
-      { name: 'a\u0000b' },
-      { tags: ['x\u0000'] },
-      { foundedOn: '2021-02-30' },
-      { foundedOn: '0000-01-01' },
-      { representative: '\u0000' },
-    ]) {
+    // Control characters are stripped from names (they never reach the database).
+    const named = await s.inject({
+      method: 'PATCH',
+      url: `/api/companies/${firm.id}`,
+      payload: { name: 'a\u0000b' },
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json().name).toBe('ab');
+    for (const body of [{ tags: ['x\u0000'] }, { foundedOn: '2021-02-30' }, { foundedOn: '0000-01-01' }]) {
       const res = await s.inject({ method: 'PATCH', url: `/api/companies/${firm.id}`, payload: body });
       expectErrorBody(res, 400);
     }
