@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -18,6 +17,7 @@ import { authPlugin } from './platform/auth/plugin';
 import { registerDocs } from './platform/docs';
 import { registerErrorHandling, registerNotFound } from './platform/error-handler';
 import type { JobRunner } from './platform/jobs';
+import { registerRateLimit } from './platform/rate-limit';
 import { registerWeb } from './platform/web';
 
 export interface AppDeps {
@@ -26,7 +26,7 @@ export interface AppDeps {
   jobs: JobRunner;
   /** serve the built web app from dist/web (off in API tests) */
   serveWeb?: boolean;
-  /** requests per minute per IP; 0 disables (tests) */
+  /** requests per minute per IP (default: config.rateLimitPerMinute); 0 disables (tests) */
   rateLimitPerMinute?: number;
 }
 
@@ -78,10 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  const perMinute = deps.rateLimitPerMinute ?? 1200;
-  if (perMinute > 0) {
-    await app.register(rateLimit, { max: perMinute, timeWindow: 60_000, allowList: [] });
-  }
+  const perMinute = deps.rateLimitPerMinute ?? config.rateLimitPerMinute;
+  if (perMinute > 0)
+    await registerRateLimit(app, { handle: deps.handle, perMinute, redisUrl: config.redisUrl });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 5, fields: 20, parts: 30 },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { FileStore } from './platform/files';
 
 /** Environment variables, validated once. Documented in README "Configuration". */
 const envSchema = z.object({
@@ -24,6 +25,11 @@ const envSchema = z.object({
     .optional(),
   ITDA_ADMIN_EMAIL: z.string().email().optional(),
   ITDA_ADMIN_PASSWORD: z.string().min(12, 'ITDA_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
 });
 
 export interface Config {
@@ -42,6 +48,12 @@ export interface Config {
   publicUrl?: string;
   /** first admin account, created at start-up when no admin exists (production installs) */
   bootstrapAdmin?: { email: string; password: string };
+  /** where uploads go: the database with server PostgreSQL (every instance reads them), else DATA_DIR */
+  files: FileStore;
+  /** requests per minute per client IP, counted across instances; 0 = off */
+  rateLimitPerMinute: number;
+  /** rate-limit counters in Redis instead of the database */
+  redisUrl?: string;
 }
 
 /** A secret kept in DATA_DIR when none is given, so sessions survive restarts of a dev install. */
@@ -79,5 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.ITDA_ADMIN_EMAIL && e.ITDA_ADMIN_PASSWORD
         ? { email: e.ITDA_ADMIN_EMAIL, password: e.ITDA_ADMIN_PASSWORD }
         : undefined,
+    files: { kind: e.DATABASE_URL ? 'db' : 'local', dataDir },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    redisUrl: e.REDIS_URL,
   };
 }

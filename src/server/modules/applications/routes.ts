@@ -31,7 +31,7 @@ const tags = ['applications'];
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
-  const { dataDir } = app.deps.config;
+  const { files: store } = app.deps.config;
   const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
   app.post(
@@ -56,7 +56,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!fieldKey) throw new BadRequestError('validation_failed');
       const r = await attachDocument({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         id: request.params.id,
         fieldKey,
@@ -87,7 +87,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { file, buffer } = await downloadDocument({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         id: request.params.id,
         fileId: request.params.fileId,
@@ -108,7 +108,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { stream, filename } = await callDocumentsZip({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         callId: request.params.id,
       });

@@ -12,7 +12,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../platform/errors';
-import { readUpload, saveUpload } from '../../platform/files';
+import { type FileStore, readUpload, saveUpload } from '../../platform/files';
 import type { JobRunner } from '../../platform/jobs';
 import type { Lang } from '../../platform/messages';
 import { assertCan } from '../../platform/policy';
@@ -115,6 +115,8 @@ export interface RunImportInput {
   fileId?: string | null;
   /** progress in units of 2 × rows: validation is the first half, checking or committing the second */
   onProgress?: (done: number) => Promise<void>;
+  /** called inside the commit's transaction with the report (a job marks itself done there) */
+  onCommit?: (tx: Database, report: ImportReport) => Promise<void>;
   today?: Date;
 }
 
@@ -211,23 +213,22 @@ export async function runImport(
           linked: r.linked,
         },
       });
-      return r;
+      const report: ImportReport = {
+        ...base,
+        committed: true,
+        created: r.created,
+        updated: r.updated,
+        unchanged: v.valid.length - r.created - r.updated,
+      };
+      await input.onCommit?.(tx, report);
+      return { ...r, report };
     });
     timings.commitMs = lap();
     timings.updateMs = result.ms.update;
     timings.insertMs = result.ms.insert;
     timings.linkMs = result.ms.link;
     await progress(2 * n);
-    return {
-      report: {
-        ...base,
-        committed: true,
-        created: result.created,
-        updated: result.updated,
-        unchanged: v.valid.length - result.created - result.updated,
-      },
-      timings,
-    };
+    return { report: result.report, timings };
   } catch (e) {
     await dropStaged(db, jobId).catch(() => {});
     throw e;
@@ -238,18 +239,18 @@ export async function runImport(
 export async function uploadImportFile({
   db,
   actor,
-  dataDir,
+  store,
   upload,
 }: {
   db: Database;
   actor: Actor;
-  dataDir: string;
+  store: FileStore;
   upload: Upload;
 }): Promise<ImportUpload> {
   assertCan(actor, 'company.import');
   // Parsed first: a file that is not a readable table is refused (415) before anything is stored.
   const table = await parseTable(upload.buffer, upload.filename);
-  const file = await saveUpload(db, dataDir, { ...upload, ownerId: actor.userId ?? null, purpose: 'import' });
+  const file = await saveUpload(db, store, { ...upload, ownerId: actor.userId ?? null, purpose: 'import' });
   return {
     fileId: file.id,
     filename: file.originalName,
@@ -280,13 +281,13 @@ export async function importCompanies({
   handle,
   jobs,
   actor,
-  dataDir,
+  store,
   input,
 }: {
   handle: DbHandle;
   jobs: JobRunner;
   actor: Actor;
-  dataDir: string;
+  store: FileStore;
   input: {
     upload?: Upload;
     fileId?: string;
@@ -304,14 +305,14 @@ export async function importCompanies({
   let table: Table;
   if (input.upload) {
     table = await parseTable(input.upload.buffer, input.upload.filename);
-    const file = await saveUpload(db, dataDir, {
+    const file = await saveUpload(db, store, {
       ...input.upload,
       ownerId: actor.userId ?? null,
       purpose: 'import',
     });
     fileId = file.id;
   } else if (input.fileId) {
-    const stored = await readUpload(db, dataDir, input.fileId, actor);
+    const stored = await readUpload(db, store, input.fileId, actor);
     if (stored.file.purpose !== 'import') throw new NotFoundError('file');
     table = await parseTable(stored.buffer, stored.file.originalName);
     fileId = stored.file.id;
@@ -351,16 +352,17 @@ export async function importCompanies({
   return { status: 'done', report, jobId: null };
 }
 
-/** The background half: the job re-reads the stored upload and reports progress (2 × rows). */
-export function registerCompanyImportJob(
-  runner: JobRunner,
-  handle: DbHandle,
-  config: Pick<Config, 'dataDir'>,
-) {
+/**
+ * The background half: the job re-reads the stored upload (from the shared file store, so any instance
+ * can run it) and reports progress (2 × rows). Restartable: staged rows of an earlier attempt are
+ * replaced, and the merge commits together with the job's completion, so an instance taking over a
+ * job whose instance died mid-import runs it again in full and never applies it twice.
+ */
+export function registerCompanyImportJob(runner: JobRunner, handle: DbHandle, config: Pick<Config, 'files'>) {
   runner.register(IMPORT_JOB, async (ctx) => {
     const p = ctx.payload as unknown as ImportJobPayload;
     assertCan(p.actor, 'company.import');
-    const { file, buffer } = await readUpload(handle.db, config.dataDir, p.fileId);
+    const { file, buffer } = await readUpload(handle.db, config.files, p.fileId);
     const table = await parseTable(buffer, file.originalName);
     const total = 2 * table.rows.length;
     await ctx.progress(0, total);
@@ -376,6 +378,7 @@ export function registerCompanyImportJob(
       lang: p.lang,
       jobId: ctx.id,
       fileId: p.fileId,
+      onCommit: (tx, report) => ctx.complete(tx, report),
       onProgress: async (done) => {
         // One progress write per ~1% keeps the jobs table quiet on big files.
         if (done < total && done - last < Math.max(1, Math.floor(total / 100))) return;
