@@ -27,17 +27,24 @@ export interface Instance {
 
 export async function startInstance(
   url: string,
-  opts: { rateLimitPerMinute?: number; env?: Record<string, string>; jobs?: JobRunnerOptions } = {},
+  opts: {
+    rateLimitPerMinute?: number;
+    env?: Record<string, string | undefined>;
+    jobs?: JobRunnerOptions;
+  } = {},
 ): Promise<Instance> {
   const handle = await openPg(url, 10);
   const dataDir = mkdtempSync(join(tmpdir(), 'itda-inst-'));
-  const config = loadConfig({
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
     SESSION_SECRET: 'i'.repeat(40),
     DATA_DIR: dataDir,
     ...opts.env,
-  });
+  };
+  // `undefined` in opts.env removes a variable of the test run (e.g. REDIS_URL)
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  const config = loadConfig(env);
   const jobs = new JobRunner(handle.db, opts.jobs);
   registerJobs(jobs, handle, config);
   const app = await buildApp({ config, handle, jobs, rateLimitPerMinute: opts.rateLimitPerMinute ?? 0 });
