@@ -127,7 +127,7 @@ function waitFor(child: ChildProcess, word: string, output: string[]) {
         locked_by: string;
         attempts: number;
         error: string | null;
-        result: any;
+        result: Record<string, unknown>;
       }>('SELECT status, locked_by, attempts, error, result FROM jobs WHERE id = $1', [jobId]);
       expect(job).toMatchObject({ status: 'done', locked_by: 'survivor', attempts: 2, error: null });
       expect(job.result).toMatchObject({
