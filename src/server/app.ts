@@ -39,6 +39,8 @@ declare module 'fastify' {
 /** Builds the Fastify instance with plugins in a fixed order; no listen(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  // One hop: the address our proxy saw, not whatever a client wrote into X-Forwarded-For itself.
+  const trustProxy = config.trustProxy ? (_address: string, hop: number) => hop < 1 : false;
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -48,7 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
           },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

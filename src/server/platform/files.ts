@@ -259,7 +259,7 @@ export async function deleteStoredFiles(db: Database, store: FileStore, where: S
  * LOCKED: instances share the work); files this instance does not have are left to the one that does.
  * Returns how many moved.
  */
-export async function moveLocalFiles(db: Database, store: FileStore, limit = 100): Promise<number> {
+export async function moveLocalFiles(db: Database, store: FileStore, limit = 1000): Promise<number> {
   if (store.kind !== 'db') return 0;
   let names: string[];
   try {
