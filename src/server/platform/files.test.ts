@@ -12,6 +12,7 @@ import {
   deleteStoredFiles,
   type FileStore,
   moveLocalFiles,
+  openUpload,
   readUpload,
   saveUpload,
 } from './files';
@@ -98,6 +99,20 @@ describe('file store in the database (server PostgreSQL installs)', () => {
     const [left] = await h.db.select().from(files).where(eq(files.id, other.id));
     expect(left.storage).toBe('local');
     expect(await moveLocalFiles(h.db, inDb)).toBe(0);
+  });
+
+  it('streams a download part by part, and answers 404 before streaming when the file is missing', async () => {
+    const buf = bigPdf(BLOB_PART_BYTES + 10);
+    const f = await saveUpload(h.db, inDb, { buffer: buf, filename: 'two.pdf', purpose: 'call' });
+    const { file, body } = await openUpload(h.db, inDb, f.id, { purpose: 'call' });
+    expect(file.id).toBe(f.id);
+    const chunks: Buffer[] = [];
+    for await (const c of body) chunks.push(c as Buffer);
+    expect(chunks.map((c) => c.length)).toEqual([BLOB_PART_BYTES, 10]);
+    expect(Buffer.concat(chunks).equals(buf)).toBe(true);
+    expect((await refusal(openUpload(h.db, inDb, f.id, { purpose: 'application' }))).status).toBe(404);
+    await h.query('DELETE FROM file_blobs WHERE file_id = $1', [f.id]);
+    expect((await refusal(openUpload(h.db, inDb, f.id))).status).toBe(404);
   });
 
   it('answers 404 when the bytes are gone', async () => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { isStaff } from './actor';
@@ -236,6 +237,28 @@ export async function readUpload(
   const parts: Buffer[] = [];
   for await (const p of fileParts(db, store, file)) parts.push(p);
   return { file, buffer: parts.length === 1 ? parts[0] : Buffer.concat(parts, file.size) };
+}
+
+/**
+ * Opens a stored upload for a download: the first part is read at once (a missing file is a 404 before any
+ * byte is sent), the rest streams part by part, so memory per download stays at about 1 MB. 404 also when
+ * the file serves another `purpose`.
+ */
+export async function openUpload(
+  db: Database,
+  store: FileStore,
+  id: string,
+  opts: { purpose?: string } = {},
+): Promise<{ file: StoredFile; body: Readable }> {
+  const [file] = await db.select().from(files).where(eq(files.id, id));
+  if (!file || (opts.purpose !== undefined && file.purpose !== opts.purpose)) throw new NotFoundError('file');
+  const parts = fileParts(db, store, file);
+  const first = await parts.next();
+  async function* all() {
+    if (!first.done) yield first.value;
+    yield* parts;
+  }
+  return { file, body: Readable.from(all()) };
 }
 
 /**

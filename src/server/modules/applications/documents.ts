@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { logAccess, recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
-import { type FileStore, readUpload, saveUpload } from '../../platform/files';
+import { type FileStore, openUpload, readUpload, saveUpload } from '../../platform/files';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { files } from '../../platform/schema';
 import { writeXlsx } from '../../platform/tabular';
@@ -144,9 +144,9 @@ export async function downloadDocument({
     .from(applicationFiles)
     .where(and(eq(applicationFiles.applicationId, id), eq(applicationFiles.fileId, fileId)));
   if (!link) throw new NotFoundError('file');
-  const { file, buffer } = await readUpload(db, store, fileId);
+  const { file, body } = await openUpload(db, store, fileId);
   await logAccess(db, actor, { action: 'download', subjectType: 'application', subjectId: id });
-  return { file, buffer };
+  return { file, body };
 }
 
 /** All documents of a call's submitted applications as one ZIP: <receiptNo>_<company>/<field>_<name>. */

@@ -85,14 +85,14 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/applications/:id/files/:fileId',
     { schema: { tags, summary: '첨부 내려받기 / Download a document', params: fileParams } },
     async (request, reply) => {
-      const { file, buffer } = await downloadDocument({
+      const { file, body } = await downloadDocument({
         db,
         store,
         actor: request.actor,
         id: request.params.id,
         fileId: request.params.fileId,
       });
-      return sendDownload(reply, { body: buffer, filename: file.originalName, mime: file.mime });
+      return sendDownload(reply, { body, filename: file.originalName, mime: file.mime });
     },
   );
 

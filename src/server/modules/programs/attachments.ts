@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { NotFoundError } from '../../platform/errors';
-import { deleteStoredFiles, type FileStore, readUpload, saveUpload } from '../../platform/files';
+import { deleteStoredFiles, type FileStore, openUpload, saveUpload } from '../../platform/files';
 import { onMaintenance } from '../../platform/maintenance';
 import { assertCan } from '../../platform/policy';
 import { files } from '../../platform/schema';
@@ -74,7 +74,5 @@ export async function downloadCallAttachment({
 }) {
   const { c } = await loadCall(db, actor, id);
   if (!c.attachmentIds.includes(fileId)) throw new NotFoundError('file');
-  const { file, buffer } = await readUpload(db, store, fileId);
-  if (file.purpose !== CALL_FILE_PURPOSE) throw new NotFoundError('file');
-  return { file, buffer };
+  return openUpload(db, store, fileId, { purpose: CALL_FILE_PURPOSE });
 }

@@ -198,14 +198,14 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { file, buffer } = await downloadCallAttachment({
+      const { file, body } = await downloadCallAttachment({
         db,
         store,
         actor: request.actor,
         id: request.params.id,
         fileId: request.params.fileId,
       });
-      return sendDownload(reply, { body: buffer, filename: file.originalName, mime: file.mime });
+      return sendDownload(reply, { body, filename: file.originalName, mime: file.mime });
     },
   );
 };
