@@ -102,7 +102,7 @@ function waitFor(child: ChildProcess, word: string, output: string[]) {
       await waitFor(child, 'paused', output);
       const mid = await one<{ status: string; locked_by: string; attempts: number; staged: number }>(
         `SELECT status, locked_by, attempts,
-         (SELECT count(*)::int FROM company_import_rows WHERE job_id = jobs.id) AS staged
+         (SELECT count(*)::int FROM company_import_rows) AS staged
        FROM jobs WHERE id = $1`,
         [jobId],
       );

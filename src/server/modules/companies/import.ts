@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { Database, DbHandle } from '../../db/client';
@@ -111,6 +111,8 @@ export interface RunImportInput {
   lang: Lang;
   /** staging key; a job's id in the background */
   jobId?: string;
+  /** rows are staged under this key (default `jobId`): a job's attempt, so an instance that lost the job cannot touch the next attempt's rows */
+  stagingKey?: string;
   /** the stored upload, named in the summary audit entry */
   fileId?: string | null;
   /** progress in units of 2 × rows: validation is the first half, checking or committing the second */
@@ -179,13 +181,14 @@ export async function runImport(
   }
 
   const jobId = input.jobId ?? randomUUID();
+  const stagingKey = input.stagingKey ?? jobId;
   try {
-    await stageRows(handle, jobId, v.valid, (staged) => progress(share(staged / 2, v.valid.length)));
+    await stageRows(handle, stagingKey, v.valid, (staged) => progress(share(staged / 2, v.valid.length)));
     timings.stageMs = lap();
     const today = (input.today ?? new Date()).toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' });
     const result = await db.transaction(async (tx) => {
       const r = await mergeStaged(tx, {
-        jobId,
+        jobId: stagingKey,
         actor,
         bools,
         redirects: new Map(v.valid.filter((x) => x.targetBrn !== x.brn).map((x) => [x.brn, x.targetBrn])),
@@ -230,9 +233,15 @@ export async function runImport(
     await progress(2 * n);
     return { report: result.report, timings };
   } catch (e) {
-    await dropStaged(db, jobId).catch(() => {});
+    await dropStaged(db, stagingKey).catch(() => {});
     throw e;
   }
+}
+
+/** The staging key of a job's attempt: a UUID derived from the job id and the attempt number. */
+export function attemptStagingKey(jobId: string, attempt: number): string {
+  const h = createHash('sha256').update(`${jobId}:${attempt}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Upload step of the wizard: stores the file and returns headers, a preview and the suggested mapping. */
@@ -362,6 +371,9 @@ export function registerCompanyImportJob(runner: JobRunner, handle: DbHandle, co
   runner.register(IMPORT_JOB, async (ctx) => {
     const p = ctx.payload as unknown as ImportJobPayload;
     assertCan(p.actor, 'company.import');
+    // A takeover: rows staged by earlier attempts (instances that died or lost the job) go first.
+    for (let a = 1; a < ctx.attempt; a++) await dropStaged(handle.db, attemptStagingKey(ctx.id, a));
+    if (ctx.attempt > 1) await dropStaged(handle.db, ctx.id);
     const { file, buffer } = await readUpload(handle.db, config.files, p.fileId);
     const table = await parseTable(buffer, file.originalName);
     const total = 2 * table.rows.length;
@@ -377,6 +389,7 @@ export function registerCompanyImportJob(runner: JobRunner, handle: DbHandle, co
       skipInvalid: p.skipInvalid,
       lang: p.lang,
       jobId: ctx.id,
+      stagingKey: attemptStagingKey(ctx.id, ctx.attempt),
       fileId: p.fileId,
       onCommit: (tx, report) => ctx.complete(tx, report),
       onProgress: async (done) => {
