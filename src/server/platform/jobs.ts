@@ -187,8 +187,16 @@ export class JobRunner {
         .returning({ id: jobs.id });
       if (rows.length === 0) lost.abort(new JobLeaseLost(id));
     };
+    let beating = false;
     const heartbeat = setInterval(() => {
-      renew().catch((e) => this.opts.log?.(`job ${kind} ${id}: heartbeat failed`, e));
+      // One heartbeat at a time (one waits while the handler's commit holds the job's row).
+      if (beating) return;
+      beating = true;
+      renew()
+        .catch((e) => this.opts.log?.(`job ${kind} ${id}: heartbeat failed`, e))
+        .finally(() => {
+          beating = false;
+        });
     }, this.opts.heartbeatMs ?? 5000);
     heartbeat.unref();
     const ctx: JobContext = {
