@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -20,6 +19,7 @@ import { registerDocs } from './platform/docs';
 import { registerErrorHandling, registerNotFound } from './platform/error-handler';
 import type { JobRunner } from './platform/jobs';
 import { MailSender, smtpTransport } from './platform/mail';
+import { registerRateLimit } from './platform/rate-limit';
 import { registerWeb } from './platform/web';
 
 export interface AppDeps {
@@ -28,7 +28,7 @@ export interface AppDeps {
   jobs: JobRunner;
   /** serve the built web app from dist/web (off in API tests) */
   serveWeb?: boolean;
-  /** requests per minute per IP; 0 disables (tests) */
+  /** requests per minute per IP (default: config.rateLimitPerMinute); 0 disables (tests) */
   rateLimitPerMinute?: number;
   /** the outbox sender (platform/mail.ts); by default one over SMTP_URL when it is set, started at listen */
   mail?: MailSender | false;
@@ -45,6 +45,8 @@ declare module 'fastify' {
 /** Builds the Fastify instance with plugins in a fixed order; no listen(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  // One hop: the address our proxy saw, not whatever a client wrote into X-Forwarded-For itself.
+  const trustProxy = config.trustProxy ? (_address: string, hop: number) => hop < 1 : false;
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -54,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
           },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -85,10 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  const perMinute = deps.rateLimitPerMinute ?? 1200;
-  if (perMinute > 0) {
-    await app.register(rateLimit, { max: perMinute, timeWindow: 60_000, allowList: [] });
-  }
+  const perMinute = deps.rateLimitPerMinute ?? config.rateLimitPerMinute;
+  if (perMinute > 0)
+    await registerRateLimit(app, { handle: deps.handle, perMinute, redisUrl: config.redisUrl });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 5, fields: 20, parts: 30 },

@@ -38,4 +38,13 @@ describe('mail configuration', () => {
     expect(loadConfig(base).mailFrom).toMatch(/no-reply@/);
     expect(() => loadConfig({ ...base, SMTP_URL: 'mail.example.kr:25' })).toThrow(/SMTP_URL/);
   });
+
+  it('keeps uploads in the database with server PostgreSQL, in DATA_DIR otherwise; rate limit 0 turns it off', () => {
+    expect(loadConfig(base).files).toEqual({ kind: 'local', dataDir: '/tmp/itda-config-test' });
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://localhost/itda' }).files.kind).toBe('db');
+    expect(loadConfig(base).rateLimitPerMinute).toBe(1200);
+    expect(loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
+    expect(() => loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ ...base, REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { FileStore } from './platform/files';
 
 /** Environment variables, validated once. Documented in README "Configuration". */
 const envSchema = z.object({
@@ -33,6 +34,11 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:pass@host:587')
     .optional(),
   MAIL_FROM: z.string().min(3).default('잇다 <no-reply@itda.local>'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
 });
 
 export interface Config {
@@ -57,6 +63,12 @@ export interface Config {
   smtpUrl?: string;
   /** From: of outgoing mail */
   mailFrom: string;
+  /** where uploads go: the database with server PostgreSQL (every instance reads them), else DATA_DIR */
+  files: FileStore;
+  /** requests per minute per client IP, counted across instances; 0 = off */
+  rateLimitPerMinute: number;
+  /** rate-limit counters in Redis instead of the database */
+  redisUrl?: string;
 }
 
 /** A secret kept in DATA_DIR when none is given, so sessions survive restarts of a dev install. */
@@ -97,5 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
+    files: { kind: e.DATABASE_URL ? 'db' : 'local', dataDir },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    redisUrl: e.REDIS_URL,
   };
 }

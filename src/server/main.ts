@@ -32,7 +32,7 @@ async function main() {
   const app = await buildApp({ config, handle, jobs, serveWeb: true });
   jobs.start();
   const stopMaintenance = scheduleMaintenance(handle.db, {
-    ctx: { dataDir: config.dataDir },
+    ctx: { files: config.files },
     log: (e) => app.log.error(e, 'maintenance failed'),
   });
   const shutdown = async (signal: string) => {

@@ -4,6 +4,6 @@ import type { JobRunner } from '../platform/jobs';
 import { registerCompanyImportJob } from './companies/import';
 
 /** Background job handlers of every module, registered at start-up with the app's configuration. */
-export function registerJobs(runner: JobRunner, handle: DbHandle, config: Pick<Config, 'dataDir'>) {
+export function registerJobs(runner: JobRunner, handle: DbHandle, config: Pick<Config, 'files'>) {
   registerCompanyImportJob(runner, handle, config);
 }

@@ -35,11 +35,12 @@ describe('maintenance (retention)', () => {
 
   it('deletes uploaded member lists (personal data) after 30 days, rows and bytes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'itda-maint-'));
+    const store = { kind: 'local', dataDir } as const;
     const csv = Buffer.from('사업자등록번호,기업명\n1234567890,잇다\n');
-    const old = await saveUpload(h.db, dataDir, { buffer: csv, filename: 'old.csv', purpose: 'import' });
-    const fresh = await saveUpload(h.db, dataDir, { buffer: csv, filename: 'new.csv', purpose: 'import' });
+    const old = await saveUpload(h.db, store, { buffer: csv, filename: 'old.csv', purpose: 'import' });
+    const fresh = await saveUpload(h.db, store, { buffer: csv, filename: 'new.csv', purpose: 'import' });
     await h.query(`UPDATE files SET created_at = now() - interval '31 days' WHERE id = $1`, [old.id]);
-    await runMaintenance(h.db, { dataDir });
+    await runMaintenance(h.db, { files: store });
     const left = await h.query<{ id: string }>(`SELECT id FROM files WHERE purpose = 'import'`);
     expect(left.map((r) => r.id)).toEqual([fresh.id]);
     expect(existsSync(join(dataDir, 'files', old.storageKey))).toBe(false);

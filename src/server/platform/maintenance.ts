@@ -2,12 +2,12 @@ import { lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { purgeExpiredLogs } from './audit';
 import { purgeExpiredSessions } from './auth/sessions';
-import { deleteStoredFiles, expiredImportUploads } from './files';
-import { loginAttempts } from './schema';
+import { deleteStoredFiles, expiredImportUploads, type FileStore, moveLocalFiles } from './files';
+import { loginAttempts, rateLimits } from './schema';
 
 export interface MaintenanceContext {
-  /** where uploaded files live (DATA_DIR) */
-  dataDir: string;
+  /** where uploaded files live (config.files) */
+  files: FileStore;
 }
 type Task = (db: Database, ctx: MaintenanceContext) => Promise<unknown>;
 const tasks: Task[] = [];
@@ -27,8 +27,12 @@ export async function runMaintenance(db: Database, ctx?: MaintenanceContext) {
   await purgeExpiredSessions(db);
   await db.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - interval '1 year'`));
   await purgeExpiredLogs(db);
+  // Rate-limit windows are one minute long; older ones only take space.
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, sql`now() - interval '10 minutes'`));
   if (!ctx) return;
-  await deleteStoredFiles(db, ctx.dataDir, expiredImportUploads());
+  await deleteStoredFiles(db, ctx.files, expiredImportUploads());
+  // A server-PostgreSQL install that kept uploads in DATA_DIR before: copy them into the database.
+  await moveLocalFiles(db, ctx.files);
   for (const task of tasks) await task(db, ctx);
 }
 

@@ -144,6 +144,18 @@ const messages: Record<string, Record<Lang, string>> = {
     ko: '이미 처리된 연결 요청입니다.',
     en: 'This request has already been decided.',
   },
+  document_type: {
+    ko: 'PDF, 이미지(PNG·JPG), 한글(HWP·HWPX), 오피스 문서(DOCX·XLSX·PPTX·DOC·XLS·PPT) 또는 ZIP 파일만 올릴 수 있습니다.',
+    en: 'Only PDF, images (PNG, JPG), Hangul (HWP, HWPX), Office documents (DOCX, XLSX, PPTX, DOC, XLS, PPT) or ZIP files can be uploaded.',
+  },
+  file_extension_mismatch: {
+    ko: '파일 이름의 확장자(.{ext})가 파일 내용({type})과 맞지 않습니다. 올바른 확장자로 저장한 뒤 다시 올려 주세요.',
+    en: 'The file name ends in .{ext} but its content is {type}. Save it with the right extension and upload it again.',
+  },
+  job_abandoned: {
+    ko: '작업을 맡은 서버가 여러 번 응답하지 않아 작업을 중단했습니다. 다시 실행해 주세요.',
+    en: 'The job was stopped because the servers running it stopped responding several times. Please run it again.',
+  },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
     en: 'Something went wrong. If it persists, contact us with the request id.',

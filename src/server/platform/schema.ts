@@ -3,11 +3,13 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -174,11 +176,18 @@ export const jobs = pgTable(
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),
     heartbeatAt: ts('heartbeat_at'),
+    /** the instance running it (JobRunner.instanceId) */
+    lockedBy: text('locked_by'),
+    /** a running job whose lease has passed is taken over by another instance */
+    leaseUntil: ts('lease_until'),
   },
-  (t) => [index('jobs_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('jobs_status_idx').on(t.status, t.createdAt),
+    index('jobs_lease_idx').on(t.leaseUntil).where(sql`${t.status} = 'running'`),
+  ],
 );
 
-/** Uploaded files; the bytes live under DATA_DIR/files with random names. */
+/** Uploaded files; the bytes live where `storage` says: DATA_DIR/files (random names), `file_blobs` or S3. */
 export const files = pgTable('files', {
   id: uuid('id').primaryKey().defaultRandom(),
   ownerId: uuid('owner_id'),
@@ -189,7 +198,35 @@ export const files = pgTable('files', {
   sha256: text('sha256').notNull(),
   storageKey: text('storage_key').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** 'local' (DATA_DIR/files), 'db' (file_blobs) or 's3' */
+  storage: text('storage').notNull().default('local'),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** Bytes of uploads stored in the database (server PostgreSQL), in parts of at most 1 MB. */
+export const fileBlobs = pgTable(
+  'file_blobs',
+  {
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    part: integer('part').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.part] })],
+);
+
+/** Request counters per key and minute, shared by every app instance (unlogged table). */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: ts('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limits_window_idx').on(t.windowStart)],
+);
 
 /**
  * Email outbox: written in the same transaction as the change; the mail sender (platform/mail.ts)

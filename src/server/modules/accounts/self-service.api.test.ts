@@ -305,7 +305,7 @@ describe('회원탈퇴', () => {
     expect(again.statusCode).toBe(201);
   });
 
-  it('an owner without colleagues leaves the firm ownerless; the next member's claim still needs proof, then makes them owner', async () => {
+  it("an owner without colleagues leaves the firm ownerless; the next member's claim still needs proof, then makes them owner", async () => {
     const owner = await signup('alone');
     const brn = withCheckDigit(String(777_200_000 + ++seq));
     const reg = await owner.session.inject({

@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { logAccess, recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
-import { readUpload, saveUpload } from '../../platform/files';
+import { type FileStore, openUpload, readUpload, saveUpload } from '../../platform/files';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { files } from '../../platform/schema';
 import { writeXlsx } from '../../platform/tabular';
@@ -36,7 +36,7 @@ async function documentSlots(db: Database, app: typeof applications.$inferSelect
 /** Attaches an uploaded document to an editable application (type sniffed, stored outside the web root). */
 export async function attachDocument({
   db,
-  dataDir,
+  store,
   actor,
   id,
   fieldKey,
@@ -44,7 +44,7 @@ export async function attachDocument({
   buffer,
 }: {
   db: Database;
-  dataDir: string;
+  store: FileStore;
   actor: Actor;
   id: string;
   fieldKey: string;
@@ -64,7 +64,7 @@ export async function attachDocument({
     throw new ValidationError('file_extension', [{ path: 'file', message: 'invalid_value' }], {
       accept: slot.accept.join(', '),
     });
-  const stored = await saveUpload(db, dataDir, {
+  const stored = await saveUpload(db, store, {
     buffer,
     filename,
     ownerId: actor.userId,
@@ -124,13 +124,13 @@ export async function removeDocument({
 /** Downloads one document of an application the caller may read (staff downloads are logged). */
 export async function downloadDocument({
   db,
-  dataDir,
+  store,
   actor,
   id,
   fileId,
 }: {
   db: Database;
-  dataDir: string;
+  store: FileStore;
   actor: Actor;
   id: string;
   fileId: string;
@@ -144,20 +144,20 @@ export async function downloadDocument({
     .from(applicationFiles)
     .where(and(eq(applicationFiles.applicationId, id), eq(applicationFiles.fileId, fileId)));
   if (!link) throw new NotFoundError('file');
-  const { file, buffer } = await readUpload(db, dataDir, fileId);
+  const { file, body } = await openUpload(db, store, fileId);
   await logAccess(db, actor, { action: 'download', subjectType: 'application', subjectId: id });
-  return { file, buffer };
+  return { file, body };
 }
 
 /** All documents of a call's submitted applications as one ZIP: <receiptNo>_<company>/<field>_<name>. */
 export async function callDocumentsZip({
   db,
-  dataDir,
+  store,
   actor,
   callId,
 }: {
   db: Database;
-  dataDir: string;
+  store: FileStore;
   actor: Actor;
   callId: string;
 }) {
@@ -203,7 +203,7 @@ export async function callDocumentsZip({
     for (const r of rows) {
       const safe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
       try {
-        const { buffer } = await readUpload(db, dataDir, r.file.id);
+        const { buffer } = await readUpload(db, store, r.file.id);
         zip.append(buffer, {
           name: `${safe(r.a.receiptNo ?? r.a.id)}_${safe(r.companyName)}/${r.fieldKey}_${safe(r.file.originalName)}`,
         });

@@ -31,7 +31,7 @@ const tags = ['applications'];
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
-  const { dataDir } = app.deps.config;
+  const { files: store } = app.deps.config;
   const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
   app.post(
@@ -56,7 +56,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!fieldKey) throw new BadRequestError('validation_failed');
       const r = await attachDocument({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         id: request.params.id,
         fieldKey,
@@ -85,14 +85,14 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/applications/:id/files/:fileId',
     { schema: { tags, summary: '첨부 내려받기 / Download a document', params: fileParams } },
     async (request, reply) => {
-      const { file, buffer } = await downloadDocument({
+      const { file, body } = await downloadDocument({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         id: request.params.id,
         fileId: request.params.fileId,
       });
-      return sendDownload(reply, { body: buffer, filename: file.originalName, mime: file.mime });
+      return sendDownload(reply, { body, filename: file.originalName, mime: file.mime });
     },
   );
 
@@ -108,7 +108,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { stream, filename } = await callDocumentsZip({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         callId: request.params.id,
       });

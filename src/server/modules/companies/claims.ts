@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import { type Actor, isStaff } from '../../platform/actor';
 import { logAccess, recordAudit } from '../../platform/audit';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
-import { readUpload, saveUpload } from '../../platform/files';
+import { type FileStore, readUpload, saveUpload } from '../../platform/files';
 import { assertCan, can } from '../../platform/policy';
 import { files, outbox, users } from '../../platform/schema';
 import { hashToken } from '../diagnosis/invitations';
@@ -301,14 +301,14 @@ export async function withdrawClaim({ db, actor, id }: { db: Database; actor: Ac
 /** The claimant attaches a 사업자등록증 (PDF or image, by content) to a pending claim for staff to check. */
 export async function attachClaimDocument({
   db,
-  dataDir,
+  store,
   actor,
   id,
   buffer,
   filename,
 }: {
   db: Database;
-  dataDir: string;
+  store: FileStore;
   actor: Actor;
   id: string;
   buffer: Buffer;
@@ -316,7 +316,7 @@ export async function attachClaimDocument({
 }): Promise<MyClaim> {
   assertCan(actor, 'company.register');
   await ownPendingClaim(db, actor, id);
-  const file = await saveUpload(db, dataDir, {
+  const file = await saveUpload(db, store, {
     buffer,
     filename,
     ownerId: actor.userId,
@@ -445,12 +445,12 @@ export async function decideClaim({
 /** The evidence of a claim: the claimant, staff or the firm's active owner; logged as a download. */
 export async function claimDocument({
   db,
-  dataDir,
+  store,
   actor,
   id,
 }: {
   db: Database;
-  dataDir: string;
+  store: FileStore;
   actor: Actor;
   id: string;
 }) {
@@ -462,7 +462,7 @@ export async function claimDocument({
     if (!can(actor, 'claim.decide', { companyId: c.companyId, ownerId })) throw new ForbiddenError();
   }
   if (!c.evidenceFileId) throw new NotFoundError('file');
-  const { file, buffer } = await readUpload(db, dataDir, c.evidenceFileId);
+  const { file, buffer } = await readUpload(db, store, c.evidenceFileId);
   await logAccess(db, actor, { action: 'download', subjectType: 'company_claim', subjectId: id });
   return { file, buffer };
 }

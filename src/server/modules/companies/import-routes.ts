@@ -62,7 +62,7 @@ export const companyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       assertCan(request.actor, 'company.import');
       const { upload } = request.isMultipart() ? await readImportParts(request) : { upload: undefined };
       if (!upload) throw new BadRequestError('file_required');
-      return uploadImportFile({ db: handle.db, actor: request.actor, dataDir: config.dataDir, upload });
+      return uploadImportFile({ db: handle.db, actor: request.actor, store: config.files, upload });
     },
   );
 
@@ -98,7 +98,7 @@ export const companyImportRoutes: FastifyPluginAsyncZod = async (app) => {
           handle,
           jobs,
           actor: request.actor,
-          dataDir: config.dataDir,
+          store: config.files,
           input: {
             upload,
             fileId: upload ? undefined : q.fileId,

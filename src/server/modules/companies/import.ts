@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { Database, DbHandle } from '../../db/client';
@@ -12,7 +12,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../platform/errors';
-import { readUpload, saveUpload } from '../../platform/files';
+import { type FileStore, readUpload, saveUpload } from '../../platform/files';
 import type { JobRunner } from '../../platform/jobs';
 import type { Lang } from '../../platform/messages';
 import { assertCan } from '../../platform/policy';
@@ -111,10 +111,14 @@ export interface RunImportInput {
   lang: Lang;
   /** staging key; a job's id in the background */
   jobId?: string;
+  /** rows are staged under this key (default `jobId`): a job's attempt, so an instance that lost the job cannot touch the next attempt's rows */
+  stagingKey?: string;
   /** the stored upload, named in the summary audit entry */
   fileId?: string | null;
   /** progress in units of 2 × rows: validation is the first half, checking or committing the second */
   onProgress?: (done: number) => Promise<void>;
+  /** called inside the commit's transaction with the report (a job marks itself done there) */
+  onCommit?: (tx: Database, report: ImportReport) => Promise<void>;
   today?: Date;
 }
 
@@ -177,13 +181,14 @@ export async function runImport(
   }
 
   const jobId = input.jobId ?? randomUUID();
+  const stagingKey = input.stagingKey ?? jobId;
   try {
-    await stageRows(handle, jobId, v.valid, (staged) => progress(share(staged / 2, v.valid.length)));
+    await stageRows(handle, stagingKey, v.valid, (staged) => progress(share(staged / 2, v.valid.length)));
     timings.stageMs = lap();
     const today = (input.today ?? new Date()).toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' });
     const result = await db.transaction(async (tx) => {
       const r = await mergeStaged(tx, {
-        jobId,
+        jobId: stagingKey,
         actor,
         bools,
         redirects: new Map(v.valid.filter((x) => x.targetBrn !== x.brn).map((x) => [x.brn, x.targetBrn])),
@@ -211,45 +216,50 @@ export async function runImport(
           linked: r.linked,
         },
       });
-      return r;
+      const report: ImportReport = {
+        ...base,
+        committed: true,
+        created: r.created,
+        updated: r.updated,
+        unchanged: v.valid.length - r.created - r.updated,
+      };
+      await input.onCommit?.(tx, report);
+      return { ...r, report };
     });
     timings.commitMs = lap();
     timings.updateMs = result.ms.update;
     timings.insertMs = result.ms.insert;
     timings.linkMs = result.ms.link;
     await progress(2 * n);
-    return {
-      report: {
-        ...base,
-        committed: true,
-        created: result.created,
-        updated: result.updated,
-        unchanged: v.valid.length - result.created - result.updated,
-      },
-      timings,
-    };
+    return { report: result.report, timings };
   } catch (e) {
-    await dropStaged(db, jobId).catch(() => {});
+    await dropStaged(db, stagingKey).catch(() => {});
     throw e;
   }
+}
+
+/** The staging key of a job's attempt: a UUID derived from the job id and the attempt number. */
+export function attemptStagingKey(jobId: string, attempt: number): string {
+  const h = createHash('sha256').update(`${jobId}:${attempt}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Upload step of the wizard: stores the file and returns headers, a preview and the suggested mapping. */
 export async function uploadImportFile({
   db,
   actor,
-  dataDir,
+  store,
   upload,
 }: {
   db: Database;
   actor: Actor;
-  dataDir: string;
+  store: FileStore;
   upload: Upload;
 }): Promise<ImportUpload> {
   assertCan(actor, 'company.import');
   // Parsed first: a file that is not a readable table is refused (415) before anything is stored.
   const table = await parseTable(upload.buffer, upload.filename);
-  const file = await saveUpload(db, dataDir, { ...upload, ownerId: actor.userId ?? null, purpose: 'import' });
+  const file = await saveUpload(db, store, { ...upload, ownerId: actor.userId ?? null, purpose: 'import' });
   return {
     fileId: file.id,
     filename: file.originalName,
@@ -280,13 +290,13 @@ export async function importCompanies({
   handle,
   jobs,
   actor,
-  dataDir,
+  store,
   input,
 }: {
   handle: DbHandle;
   jobs: JobRunner;
   actor: Actor;
-  dataDir: string;
+  store: FileStore;
   input: {
     upload?: Upload;
     fileId?: string;
@@ -304,14 +314,14 @@ export async function importCompanies({
   let table: Table;
   if (input.upload) {
     table = await parseTable(input.upload.buffer, input.upload.filename);
-    const file = await saveUpload(db, dataDir, {
+    const file = await saveUpload(db, store, {
       ...input.upload,
       ownerId: actor.userId ?? null,
       purpose: 'import',
     });
     fileId = file.id;
   } else if (input.fileId) {
-    const stored = await readUpload(db, dataDir, input.fileId, actor);
+    const stored = await readUpload(db, store, input.fileId, actor);
     if (stored.file.purpose !== 'import') throw new NotFoundError('file');
     table = await parseTable(stored.buffer, stored.file.originalName);
     fileId = stored.file.id;
@@ -351,16 +361,20 @@ export async function importCompanies({
   return { status: 'done', report, jobId: null };
 }
 
-/** The background half: the job re-reads the stored upload and reports progress (2 × rows). */
-export function registerCompanyImportJob(
-  runner: JobRunner,
-  handle: DbHandle,
-  config: Pick<Config, 'dataDir'>,
-) {
+/**
+ * The background half: the job re-reads the stored upload (from the shared file store, so any instance
+ * can run it) and reports progress (2 × rows). Restartable: staged rows of an earlier attempt are
+ * replaced, and the merge commits together with the job's completion, so an instance taking over a
+ * job whose instance died mid-import runs it again in full and never applies it twice.
+ */
+export function registerCompanyImportJob(runner: JobRunner, handle: DbHandle, config: Pick<Config, 'files'>) {
   runner.register(IMPORT_JOB, async (ctx) => {
     const p = ctx.payload as unknown as ImportJobPayload;
     assertCan(p.actor, 'company.import');
-    const { file, buffer } = await readUpload(handle.db, config.dataDir, p.fileId);
+    // A takeover: rows staged by earlier attempts (instances that died or lost the job) go first.
+    for (let a = 1; a < ctx.attempt; a++) await dropStaged(handle.db, attemptStagingKey(ctx.id, a));
+    if (ctx.attempt > 1) await dropStaged(handle.db, ctx.id);
+    const { file, buffer } = await readUpload(handle.db, config.files, p.fileId);
     const table = await parseTable(buffer, file.originalName);
     const total = 2 * table.rows.length;
     await ctx.progress(0, total);
@@ -375,7 +389,9 @@ export function registerCompanyImportJob(
       skipInvalid: p.skipInvalid,
       lang: p.lang,
       jobId: ctx.id,
+      stagingKey: attemptStagingKey(ctx.id, ctx.attempt),
       fileId: p.fileId,
+      onCommit: (tx, report) => ctx.complete(tx, report),
       onProgress: async (done) => {
         // One progress write per ~1% keeps the jobs table quiet on big files.
         if (done < total && done - last < Math.max(1, Math.floor(total / 100))) return;

@@ -43,7 +43,7 @@ const tags = ['companies'];
 
 export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
-  const { dataDir } = app.deps.config;
+  const store = app.deps.config.files;
 
   app.get(
     '/companies',
@@ -290,7 +290,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!upload) throw new BadRequestError('file_required');
       const r = await attachClaimDocument({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         id: request.params.id,
         ...upload,
@@ -333,7 +333,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { file, buffer } = await claimDocument({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         id: request.params.id,
       });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { NotFoundError } from '../../platform/errors';
-import { deleteStoredFiles, readUpload, saveUpload } from '../../platform/files';
+import { deleteStoredFiles, type FileStore, openUpload, saveUpload } from '../../platform/files';
 import { onMaintenance } from '../../platform/maintenance';
 import { assertCan } from '../../platform/policy';
 import { files } from '../../platform/schema';
@@ -12,10 +12,10 @@ import type { CallAttachment } from './contract';
 import { loadCall } from './service';
 
 // attachments uploaded in the editor but never saved to a call (or removed from it) go after a day
-onMaintenance((db, { dataDir }) =>
+onMaintenance((db, { files: store }) =>
   deleteStoredFiles(
     db,
-    dataDir,
+    store,
     sql`${files.purpose} = ${CALL_FILE_PURPOSE} AND ${files.createdAt} < now() - interval '1 day'
         AND NOT EXISTS (SELECT 1 FROM calls c WHERE ${files.id} = ANY (c.attachment_ids))`,
   ),
@@ -30,19 +30,19 @@ export const CALL_ATTACHMENT_MAX_BYTES = 30 * 1024 * 1024;
  */
 export async function uploadCallAttachment({
   db,
-  dataDir,
+  store,
   actor,
   filename,
   buffer,
 }: {
   db: Database;
-  dataDir: string;
+  store: FileStore;
   actor: Actor;
   filename: string;
   buffer: Buffer;
 }): Promise<CallAttachment> {
   assertCan(actor, 'call.manage');
-  const stored = await saveUpload(db, dataDir, {
+  const stored = await saveUpload(db, store, {
     buffer,
     filename,
     ownerId: actor.userId,
@@ -61,20 +61,18 @@ export async function uploadCallAttachment({
 /** Anyone who may see the call downloads its attachments (drafts: staff only, 404 for others). */
 export async function downloadCallAttachment({
   db,
-  dataDir,
+  store,
   actor,
   id,
   fileId,
 }: {
   db: Database;
-  dataDir: string;
+  store: FileStore;
   actor: Actor;
   id: string;
   fileId: string;
 }) {
   const { c } = await loadCall(db, actor, id);
   if (!c.attachmentIds.includes(fileId)) throw new NotFoundError('file');
-  const { file, buffer } = await readUpload(db, dataDir, fileId);
-  if (file.purpose !== CALL_FILE_PURPOSE) throw new NotFoundError('file');
-  return { file, buffer };
+  return openUpload(db, store, fileId, { purpose: CALL_FILE_PURPOSE });
 }

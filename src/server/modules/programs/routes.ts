@@ -28,7 +28,7 @@ const tags = ['programs'];
 
 export const programRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
-  const { dataDir } = app.deps.config;
+  const { files: store } = app.deps.config;
 
   app.get(
     '/programs',
@@ -182,7 +182,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!request.isMultipart()) throw new BadRequestError('file_required');
       const { upload } = await readMultipart(request);
       if (!upload) throw new BadRequestError('file_required');
-      const r = await uploadCallAttachment({ db, dataDir, actor: request.actor, ...upload });
+      const r = await uploadCallAttachment({ db, store, actor: request.actor, ...upload });
       reply.status(201);
       return r;
     },
@@ -198,14 +198,14 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { file, buffer } = await downloadCallAttachment({
+      const { file, body } = await downloadCallAttachment({
         db,
-        dataDir,
+        store,
         actor: request.actor,
         id: request.params.id,
         fileId: request.params.fileId,
       });
-      return sendDownload(reply, { body: buffer, filename: file.originalName, mime: file.mime });
+      return sendDownload(reply, { body, filename: file.originalName, mime: file.mime });
     },
   );
 };

@@ -53,7 +53,11 @@ function JobProgress({ jobId, onReport }: { jobId: string; onReport: (r: ImportR
       <div className="sr-only" role="status" aria-live="polite">
         {status === 'running' ? t('import.jobProgressCoarse', { pct: coarse }) : text}
       </div>
-      {status === 'failed' && <Alert tone="error">{j?.error ?? t('import.jobFailed')}</Alert>}
+      {status === 'failed' && (
+        <Alert tone="error">
+          {j?.error === 'job_abandoned' ? t('import.jobAbandoned') : (j?.error ?? t('import.jobFailed'))}
+        </Alert>
+      )}
     </div>
   );
 }
