@@ -160,6 +160,10 @@ const messages: Record<string, Record<Lang, string>> = {
     ko: 'XLSX 시트의 셀 수({cells}개)가 한도({limit}개)를 넘어 읽지 않았습니다. 파일을 나누어 올려 주세요.',
     en: 'The XLSX sheet has {cells} cells, over the limit of {limit}; it was not read. Please split the file.',
   },
+  table_too_large: {
+    ko: '파일이 너무 크거나 복잡해 읽지 못했습니다. 파일을 나누어 올려 주세요.',
+    en: 'The file is too large or complex to read. Please split it.',
+  },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
     en: 'Something went wrong. If it persists, contact us with the request id.',

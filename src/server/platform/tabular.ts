@@ -4,6 +4,8 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { runTabularTask } from './tabular-pool';
+import { checkXlsxLimits } from './xlsx-limits';
 
 export type TextEncodingName = 'utf-8' | 'cp949';
 export type TableFormat = 'csv' | 'xlsx';
@@ -112,7 +114,18 @@ function looksBinary(buf: Buffer): boolean {
  * Data rows whose cells are all empty are skipped; the others are trimmed and padded/truncated to the
  * header length. Throws `Error('file_type')` when the file is neither CSV/TSV text nor XLSX.
  */
-export async function readTable(buf: Buffer, _filename: string): Promise<Table> {
+export async function readTable(buf: Buffer, filename: string): Promise<Table> {
+  // XLSX: the ZIP's declared sizes and the sheet's dimension are checked here, before anything is
+  // inflated; then the file is parsed in a worker thread so the event loop stays free.
+  if (startsWith(buf, ZIP_MAGIC)) {
+    checkXlsxLimits(buf);
+    return (await runTabularTask({ op: 'read', buf, filename })) as Table;
+  }
+  return parseTable(buf, filename);
+}
+
+/** readTable's parsing, in the calling thread (the worker thread calls this). */
+export async function parseTable(buf: Buffer, _filename: string): Promise<Table> {
   if (startsWith(buf, ZIP_MAGIC)) return { ...toTable(await readXlsxCells(buf)), format: 'xlsx' };
   const utf16 = utf16Bom(buf);
   if (utf16) {
@@ -398,6 +411,16 @@ function safeSheetName(name: string): string {
  * (first 1,000 rows). Strings are stored as text (never formulas); numbers as numbers; dates as dates.
  */
 export async function writeXlsx(sheetName: string, headers: string[], rows: OutCell[][]): Promise<Buffer> {
+  // Big workbooks are built in a worker thread (a 26k-row export blocked the event loop for seconds).
+  if (rows.length < XLSX_INLINE_ROWS) return buildXlsx(sheetName, headers, rows);
+  return (await runTabularTask({ op: 'writeXlsx', sheetName, headers, rows })) as Buffer;
+}
+
+/** Rows below which writeXlsx builds the workbook in the calling thread (a worker's start-up costs more). */
+const XLSX_INLINE_ROWS = 2_000;
+
+/** writeXlsx's workbook building, in the calling thread (the worker thread calls this). */
+export async function buildXlsx(sheetName: string, headers: string[], rows: OutCell[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'itda';
   const sheet = workbook.addWorksheet(safeSheetName(sheetName), {
