@@ -1,6 +1,8 @@
 /**
  * Reading and writing tabular files (member lists): CSV in UTF-8 or CP949/EUC-KR, and XLSX. Node only.
  */
+
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -421,7 +423,15 @@ const XLSX_INLINE_ROWS = 2_000;
 
 /** writeXlsx's workbook building, in the calling thread (the worker thread calls this). */
 export async function buildXlsx(sheetName: string, headers: string[], rows: OutCell[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Streamed: each row is written out as it is added (a 26k-row workbook took 600 MB and 13 s in memory).
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'itda';
   const sheet = workbook.addWorksheet(safeSheetName(sheetName), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
@@ -437,9 +447,13 @@ export async function buildXlsx(sheetName: string, headers: string[], rows: OutC
   sheet.columns = Array.from({ length: width }, (_, i) => ({
     width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[i] ?? 0) + 2)),
   }));
+  if (headers.length > 0) {
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  }
 
   const headerRow = sheet.addRow(headers);
   headerRow.font = { bold: true };
+  headerRow.commit();
   for (const row of rows) {
     const values = row.map((v) => (v === null || v === undefined ? null : v));
     const added = sheet.addRow(values);
@@ -449,10 +463,9 @@ export async function buildXlsx(sheetName: string, headers: string[], rows: OutC
       else if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) >= 1e11)
         added.getCell(i + 1).numFmt = '0';
     });
+    added.commit();
   }
-  if (headers.length > 0) {
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  }
-  const out = await workbook.xlsx.writeBuffer();
-  return Buffer.from(out as unknown as ArrayBuffer);
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
