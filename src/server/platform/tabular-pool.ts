@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from './errors';
 import type { OutCell } from './tabular';
 
 /**
- * A small pool of worker threads (at most 2) with a queue, for the CPU-heavy halves of tabular files:
+ * A small pool of worker threads (1–2, see TABULAR_WORKERS) with a queue, for the CPU-heavy halves of tabular files:
  * parsing uploads and building XLSX workbooks. The event loop stays free meanwhile (health checks, other
  * requests). Each worker has a heap limit: a file that needs more fails alone (413) and the worker is
  * replaced; the server process is not affected. Idle workers do not keep the process alive.
@@ -14,7 +15,8 @@ export type TabularTask =
   | { op: 'read'; buf: Uint8Array; filename: string }
   | { op: 'writeXlsx'; sheetName: string; headers: string[]; rows: OutCell[][] };
 
-export const TABULAR_WORKERS = 2;
+/** 2 workers, but 1 on a 2-core machine: a core stays free for the event loop (health, other requests) */
+export const TABULAR_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
 /** heap of one worker (MB); a table needing more is refused with 413 table_too_large */
 export const TABULAR_WORKER_HEAP_MB = 1024;
 
