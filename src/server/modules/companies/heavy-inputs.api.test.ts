@@ -54,4 +54,26 @@ describe('heavy member-list uploads', () => {
     expect(res.json().error.code).toBe('xlsx_too_many_cells');
     expect(res.json().error.message).toContain('17,179,869,184');
   });
+
+  it('exports read in pages: every firm exactly once, also past ties on the name', async () => {
+    await t().handle.query(
+      `INSERT INTO companies (brn, name, name_key, provenance)
+       SELECT lpad((9600000000 + g)::text, 10, '0'), '동명이인기업', '동명이인기업', 'staff' FROM generate_series(1, 4500) g`,
+    );
+    const s = await t().loginAs('manager');
+    const total = (await s.inject({ method: 'GET', url: '/api/companies?pageSize=1' })).json()
+      .total as number;
+    expect(total).toBeGreaterThan(4500);
+    const res = await s.inject({ method: 'GET', url: '/api/companies/export?format=csv' });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1);
+    expect(lines).toHaveLength(total);
+    const brns = lines.map((l) => l.split(',')[0]);
+    expect(new Set(brns).size).toBe(total);
+    expect(lines.filter((l) => l.includes('동명이인기업'))).toHaveLength(4500);
+  });
 });
