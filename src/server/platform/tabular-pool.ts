@@ -86,8 +86,22 @@ function run(worker: Worker, job: Job) {
   worker.on('message', onMessage);
   worker.on('error', onError);
   worker.on('exit', onExit);
-  const transfer = job.task.op === 'read' ? [job.task.buf.buffer as ArrayBuffer] : [];
-  worker.postMessage({ id, task: job.task }, transfer);
+  const task = job.task;
+  if (task.op === 'read') worker.postMessage({ id, task }, [task.buf.buffer as ArrayBuffer]);
+  else if (task.rows.length <= ROWS_PER_MESSAGE) worker.postMessage({ id, task });
+  else void sendInSlices(worker, id, task);
+}
+
+/** rows per message to a worker: copying 26k rows at once held the event loop for ~200 ms */
+const ROWS_PER_MESSAGE = 2_000;
+
+async function sendInSlices(worker: Worker, id: number, task: TabularTask & { op: 'writeXlsx' }) {
+  worker.postMessage({ id, start: { ...task, rows: [] } });
+  for (let i = 0; i < task.rows.length; i += ROWS_PER_MESSAGE) {
+    worker.postMessage({ id, rows: task.rows.slice(i, i + ROWS_PER_MESSAGE) });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  worker.postMessage({ id, run: true });
 }
 
 function dispatch() {

@@ -25,6 +25,15 @@ describe('XLSX limits (checked before parsing)', () => {
     expect(dimensionCells('nonsense')).toBeNull();
   });
 
+  it('a big workbook is built in the worker (rows sent in slices) and reads back whole', async () => {
+    const rows = Array.from({ length: 5_001 }, (_, i) => [`기업${i}`, i]);
+    const buf = await writeXlsx('큰 목록', ['기업명', '번호'], rows);
+    const t = await readTable(buf, 'big.xlsx');
+    expect(t.rows).toHaveLength(5_001);
+    expect(t.rows[0]).toEqual(['기업0', '0']);
+    expect(t.rows[5_000]).toEqual(['기업5000', '5000']);
+  });
+
   it('a small hand-made workbook still reads (in the worker thread)', async () => {
     const t = await readTable(xlsxBomb({}), 'a.xlsx');
     expect(t).toMatchObject({ format: 'xlsx', headers: ['사업자등록번호', '기업명'], rows: [] });
