@@ -8,7 +8,8 @@ describe('configuration', () => {
     expect(loadConfig({ ...base, PUBLIC_URL: 'https://itda.example.kr/' }).publicUrl).toBe(
       'https://itda.example.kr',
     );
-    expect(loadConfig(base).publicUrl).toBeUndefined();
+    expect(loadConfig(base).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ ...base, PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(() => loadConfig({ ...base, PUBLIC_URL: 'itda.example.kr' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ ...base, PUBLIC_URL: 'ftp://itda.example.kr' })).toThrow(/PUBLIC_URL/);
   });
@@ -46,5 +47,20 @@ describe('mail configuration', () => {
     expect(loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
     expect(() => loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     expect(() => loadConfig({ ...base, REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
+  });
+
+  it('refuses to start in production without PUBLIC_URL (links never use the request Host header)', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(
+      /PUBLIC_URL: required when NODE_ENV=production/,
+    );
+    expect(
+      loadConfig({ ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://itda.example.kr' }).publicUrl,
+    ).toBe('https://itda.example.kr');
+  });
+
+  it('caps partner invitations per day, 100 unless PARTNER_INVITES_PER_DAY says otherwise', () => {
+    expect(loadConfig(base).partnerInvitesPerDay).toBe(100);
+    expect(loadConfig({ ...base, PARTNER_INVITES_PER_DAY: '5' }).partnerInvitesPerDay).toBe(5);
+    expect(() => loadConfig({ ...base, PARTNER_INVITES_PER_DAY: '-1' })).toThrow(/PARTNER_INVITES_PER_DAY/);
   });
 });

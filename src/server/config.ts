@@ -27,6 +27,7 @@ const envSchema = z.object({
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL, e.g. https://itda.example.kr' })
     .optional(),
+  PARTNER_INVITES_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(100),
   ITDA_ADMIN_EMAIL: z.string().email().optional(),
   ITDA_ADMIN_PASSWORD: z.string().min(12, 'ITDA_ADMIN_PASSWORD must be at least 12 characters').optional(),
   SMTP_URL: z
@@ -55,8 +56,13 @@ export interface Config {
   trustProxy: boolean;
   maxUploadBytes: number;
   bodyLimitBytes: number;
-  /** the site's address for links in emails (invitations); else taken from the request */
-  publicUrl?: string;
+  /**
+   * the site's address for links in emails (invitations), without a trailing slash. Required in production;
+   * elsewhere `http://localhost:${PORT}`. Never taken from a request's Host header.
+   */
+  publicUrl: string;
+  /** diagnosis invitations one association may send per day (Asia/Seoul), counted in SQL */
+  partnerInvitesPerDay: number;
   /** first admin account, created at start-up when no admin exists (production installs) */
   bootstrapAdmin?: { email: string; password: string };
   /** SMTP server the outbox is delivered through; without it mail stays in the outbox (발송함) */
@@ -88,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL)
+    throw new Error(
+      'Invalid configuration:\n  PUBLIC_URL: required when NODE_ENV=production (the address in emailed links, e.g. https://itda.example.kr)',
+    );
   const dataDir = resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -102,7 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? `http://localhost:${e.PORT}`,
+    partnerInvitesPerDay: e.PARTNER_INVITES_PER_DAY,
     bootstrapAdmin:
       e.ITDA_ADMIN_EMAIL && e.ITDA_ADMIN_PASSWORD
         ? { email: e.ITDA_ADMIN_EMAIL, password: e.ITDA_ADMIN_PASSWORD }

@@ -57,6 +57,9 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/companies/:id/members/:userId/approve': STAFF_OR_MEMBER,
   'POST /api/companies/import/upload': ['admin', 'manager', 'partner'],
   'POST /api/companies/import': ['admin', 'manager', 'partner'],
+  'GET /api/companies/link-requests': STAFF,
+  'POST /api/companies/link-requests/:id/approve': STAFF,
+  'POST /api/companies/link-requests/:id/reject': STAFF,
   'GET /api/me/companies': ALL,
   'POST /api/me/companies': ['sme', 'supplier'],
   'POST /api/me/companies/claim': ['sme', 'supplier'],
@@ -207,6 +210,7 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/account/password': () => ({ currentPassword: STRONG, newPassword: `${STRONG}-새` }),
   'POST /api/account/consents/marketing': () => ({ granted: false }),
   'POST /api/account/delete': () => ({ password: STRONG }),
+  'POST /api/companies/link-requests/:id/reject': () => ({ reason: '권한 매트릭스 시험' }),
 };
 
 /** Routes that end the caller's sessions: called with a throwaway account of the role. */

@@ -27,6 +27,7 @@ const CompanyListPage = page(() => import('./routes/companies/CompanyListPage'),
 const CompanyDetailPage = page(() => import('./routes/companies/CompanyDetailPage'), 'CompanyDetailPage');
 const DuplicatesPage = page(() => import('./routes/companies/DuplicatesPage'), 'DuplicatesPage');
 const ImportPage = page(() => import('./routes/import/ImportPage'), 'ImportPage');
+const LinkRequestsPage = page(() => import('./routes/link-requests/LinkRequestsPage'), 'LinkRequestsPage');
 const UsersPage = page(() => import('./routes/admin/UsersPage'), 'UsersPage');
 const AssociationsPage = page(() => import('./routes/admin/AssociationsPage'), 'AssociationsPage');
 const AccessLogPage = page(() => import('./routes/admin/AccessLogPage'), 'AccessLogPage');
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
       { path: '/companies', element: guarded(REGISTRY_ROLES, CompanyListPage) },
       { path: '/companies/duplicates', element: guarded(STAFF, DuplicatesPage) },
       { path: '/companies/import', element: guarded(REGISTRY_ROLES, ImportPage) },
+      { path: '/companies/link-requests', element: guarded(STAFF, LinkRequestsPage) },
       { path: '/companies/:id', element: guarded(REGISTRY_ROLES, CompanyDetailPage) },
       { path: '/admin/users', element: guarded(['admin'], UsersPage) },
       { path: '/admin/associations', element: guarded(STAFF, AssociationsPage) },

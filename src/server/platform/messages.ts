@@ -156,6 +156,34 @@ const messages: Record<string, Record<Lang, string>> = {
     ko: '작업을 맡은 서버가 여러 번 응답하지 않아 작업을 중단했습니다. 다시 실행해 주세요.',
     en: 'The job was stopped because the servers running it stopped responding several times. Please run it again.',
   },
+  link_request_decided: {
+    ko: '이미 처리된 연결 요청입니다.',
+    en: 'This link request has already been decided.',
+  },
+  invitation_email_registered: {
+    ko: '협단체는 회원사에 등록된 이메일로만 초대할 수 있습니다.',
+    en: "Partners can invite a member firm only at the firm's registered email address.",
+  },
+  invitation_no_email: {
+    ko: '등록된 이메일이 없는 기업은 초대할 수 없습니다. 기업 정보에 이메일을 먼저 등록해 주세요.',
+    en: 'This firm has no registered email address to invite; add one to its record first.',
+  },
+  invitation_daily_cap: {
+    ko: '오늘 보낼 수 있는 초대 {cap}건을 넘습니다(오늘 {sent}건 보냄). 내일 다시 시도해 주세요.',
+    en: 'This exceeds the daily limit of {cap} invitations ({sent} sent today). Please try again tomorrow.',
+  },
+  xlsx_too_large: {
+    ko: 'XLSX 파일의 압축을 푼 크기({mb} MB)가 한도({limitMb} MB)를 넘어 읽지 않았습니다. 파일을 나누어 올려 주세요.',
+    en: 'The XLSX file unpacks to {mb} MB, over the {limitMb} MB limit; it was not read. Please split the file.',
+  },
+  xlsx_too_many_cells: {
+    ko: 'XLSX 시트의 셀 수({cells}개)가 한도({limit}개)를 넘어 읽지 않았습니다. 파일을 나누어 올려 주세요.',
+    en: 'The XLSX sheet has {cells} cells, over the limit of {limit}; it was not read. Please split the file.',
+  },
+  table_too_large: {
+    ko: '파일이 너무 크거나 복잡해 읽지 못했습니다. 파일을 나누어 올려 주세요.',
+    en: 'The file is too large or complex to read. Please split it.',
+  },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
     en: 'Something went wrong. If it persists, contact us with the request id.',

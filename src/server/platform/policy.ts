@@ -35,6 +35,8 @@ const rules = {
   'company.merge': roles('admin', 'manager'),
   'company.import': roles('admin', 'manager', 'partner'),
   'company.export': roles('admin', 'manager', 'partner'),
+  /** link requests from partners' member lists (firms outside their association): list, approve, reject */
+  'company.linkRequests': roles('admin', 'manager'),
   'company.history': (a, r) => isStaff(a) || member(a, r),
   /** unmasked personal fields (representative, phone, email) */
   'company.readPersonal': (a, r) => isStaff(a) || member(a, r),

@@ -1,9 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ImportMapping,
   ImportReport,
   ImportResponse,
   ImportUpload,
+  LinkRequest,
 } from '../../server/modules/companies/import-contract';
 import { api, get } from './client';
 
@@ -67,4 +68,31 @@ export function reportOfJob(job: Job | undefined): ImportReport | null {
   if (!r) return null;
   if (r.report) return r.report;
   return typeof r.total === 'number' ? r : null;
+}
+
+// Link requests (staff): rows of a partner's list naming a firm outside its association -------------------
+
+export function useLinkRequests(status: LinkRequest['status'], page: number) {
+  return useQuery({
+    queryKey: ['link-requests', status, page],
+    queryFn: () =>
+      get<{ items: LinkRequest[]; total: number; page: number; pageSize: number }>(
+        '/companies/link-requests',
+        {
+          status,
+          page: String(page),
+        },
+      ),
+  });
+}
+
+export function useDecideLinkRequest() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, approve, reason }: { id: string; approve: boolean; reason?: string }) =>
+      api<LinkRequest>('POST', `/companies/link-requests/${id}/${approve ? 'approve' : 'reject'}`, {
+        body: approve ? undefined : { reason },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['link-requests'] }),
+  });
 }

@@ -71,6 +71,13 @@ export const importReport = z.object({
   updated: z.number(),
   /** rows whose company exists with identical data */
   unchanged: z.number(),
+  /**
+   * partner imports: rows naming a registered firm outside the partner's association. They change nothing;
+   * a commit files them as link requests for staff to approve or reject.
+   */
+  linkRequested: z.number(),
+  /** those rows (dry run; at most 1,000): the file's row number, BRN and the name as the file wrote it */
+  linkRequests: z.array(z.object({ row: z.number(), brn: z.string(), name: z.string() })),
   errors: z.array(importRowError),
   /** true when more errors exist than are listed (the list is capped at 1,000) */
   errorsTruncated: z.boolean(),
@@ -104,3 +111,39 @@ export const importErrorResponse = z.object({
   report: importReport.optional(),
 });
 export type ImportErrorResponse = z.infer<typeof importErrorResponse>;
+
+// Link requests ------------------------------------------------------------------------------------------
+
+export const LINK_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const linkRequestListQuery = z.object({
+  status: z.enum(LINK_REQUEST_STATUSES).default('pending'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const linkRequestSchema = z.object({
+  id: z.uuid(),
+  companyId: z.uuid(),
+  companyName: z.string(),
+  brn: z.string(),
+  /** the firm's name as the member list wrote it */
+  nameInFile: z.string().nullable(),
+  associationId: z.uuid(),
+  associationName: z.string(),
+  /** associations the firm is linked to now */
+  linkedAssociations: z.array(z.string()),
+  requestedBy: z.string().nullable(),
+  fileId: z.uuid().nullable(),
+  row: z.number().nullable(),
+  status: z.enum(LINK_REQUEST_STATUSES),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type LinkRequest = z.infer<typeof linkRequestSchema>;
+export const linkRequestListResponse = z.object({
+  items: z.array(linkRequestSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const linkRequestRejectBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, BadRequestError } from '../../platform/errors';
 import { message, pickLang } from '../../platform/messages';
 import { readMultipart } from '../../platform/multipart';
@@ -13,7 +14,12 @@ import {
   importQuery,
   importResponse,
   importUploadResponse,
+  linkRequestListQuery,
+  linkRequestListResponse,
+  linkRequestRejectBody,
+  linkRequestSchema,
 } from './import-contract';
+import { decideLinkRequest, listLinkRequests } from './link-requests';
 
 const tags = ['companies'];
 
@@ -120,5 +126,62 @@ export const companyImportRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
     },
+  );
+
+  // Link requests: rows of a partner's list naming a firm outside its association -----------------------
+
+  app.get(
+    '/companies/link-requests',
+    {
+      schema: {
+        tags,
+        summary: '협단체 연결 요청 목록 / Link requests from partners’ member lists',
+        description:
+          '협단체 명단에 있으나 그 협단체에 연결되지 않은 기존 기업. 가져오기는 이 기업을 바꾸지 않고 요청만 남깁니다. ' +
+          '/ Firms a partner listed that are not linked to its association; the import changed nothing about them.',
+        querystring: linkRequestListQuery,
+        response: { 200: linkRequestListResponse },
+      },
+    },
+    async (request) => listLinkRequests({ db: handle.db, actor: request.actor, input: request.query }),
+  );
+
+  app.post(
+    '/companies/link-requests/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: '연결 요청 승인(기업을 협단체에 연결) / Approve: link the firm to the association',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: linkRequestSchema },
+      },
+    },
+    async (request) =>
+      decideLinkRequest({
+        db: handle.db,
+        actor: request.actor,
+        id: request.params.id,
+        decision: { approve: true },
+      }),
+  );
+
+  app.post(
+    '/companies/link-requests/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: '연결 요청 반려(사유) / Reject a link request with a reason',
+        params: z.object({ id: z.uuid() }),
+        body: linkRequestRejectBody,
+        response: { 200: linkRequestSchema },
+      },
+    },
+    async (request) =>
+      decideLinkRequest({
+        db: handle.db,
+        actor: request.actor,
+        id: request.params.id,
+        decision: { approve: false, reason: request.body.reason },
+      }),
   );
 };

@@ -132,21 +132,64 @@ const jsonRow = (r: ImportRow) => ({
   tags: r.tags,
 });
 
-/** Dry run: how many of `rows` would create, update or leave a company unchanged. Reads only. */
+/** A row naming a firm outside the importing partner's association: a link request, not a change. */
+export interface LinkRequestRow {
+  row: number;
+  brn: string;
+  /** the firm's name as the file wrote it (the registry's data stays hidden from the partner) */
+  name: string;
+}
+export const LINK_REQUESTS_LISTED = 1_000;
+
+/** Whether company `c` is linked to association `assoc` (an SQL uuid expression). */
+const linkedTo = (c: string, assoc: SQL) =>
+  sql`EXISTS (SELECT 1 FROM company_associations ca WHERE ca.company_id = ${sql.raw(c)}.id AND ca.association_id = ${assoc})`;
+
+/**
+ * Dry run: how many of `rows` would create, update or leave a company unchanged. Reads only. With a
+ * `scope` (a partner's association), rows naming an existing firm outside it are link requests instead.
+ */
 export async function countOutcomes(
   db: Database,
   rows: ImportRow[],
   bools: BoolColumn[],
-): Promise<{ created: number; updated: number; unchanged: number }> {
-  if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0 };
-  const [r] = await sqlRows<{ created: number; updated: number }>(
+  scope: string | null = null,
+): Promise<{
+  created: number;
+  updated: number;
+  unchanged: number;
+  linkRequested: number;
+  linkRequests: LinkRequestRow[];
+}> {
+  if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0, linkRequested: 0, linkRequests: [] };
+  const assoc = sql`${scope}::uuid`;
+  const [r] = await sqlRows<{
+    created: number;
+    updated: number;
+    link_requested: number;
+    requests: LinkRequestRow[] | null;
+  }>(
     db,
-    sql`SELECT count(*) FILTER (WHERE c.id IS NULL)::int AS created,
-               count(*) FILTER (WHERE c.id IS NOT NULL AND ${changed('s', 'c', bools)})::int AS updated
-        FROM json_to_recordset(${JSON.stringify(rows.map(jsonRow))}::json) AS s(${RECORD_DEF})
-        LEFT JOIN companies c ON c.brn = s.target_brn`,
+    sql`WITH j AS (
+          SELECT s.row_no, s.target_brn, s.name, c.id AS cid,
+            (c.id IS NOT NULL AND ${assoc} IS NOT NULL AND NOT ${linkedTo('c', assoc)}) AS outside,
+            (c.id IS NOT NULL AND ${changed('s', 'c', bools)}) AS ch
+          FROM json_to_recordset(${JSON.stringify(rows.map(jsonRow))}::json) AS s(${RECORD_DEF})
+          LEFT JOIN companies c ON c.brn = s.target_brn)
+        SELECT count(*) FILTER (WHERE cid IS NULL)::int AS created,
+               count(*) FILTER (WHERE ch AND NOT outside)::int AS updated,
+               count(*) FILTER (WHERE outside)::int AS link_requested,
+               (SELECT json_agg(json_build_object('row', x.row_no, 'brn', x.target_brn, 'name', x.name) ORDER BY x.row_no)
+                FROM (SELECT * FROM j WHERE outside ORDER BY row_no LIMIT ${LINK_REQUESTS_LISTED}) x) AS requests
+        FROM j`,
   );
-  return { created: r.created, updated: r.updated, unchanged: rows.length - r.created - r.updated };
+  return {
+    created: r.created,
+    updated: r.updated,
+    unchanged: rows.length - r.created - r.updated - r.link_requested,
+    linkRequested: r.link_requested,
+    linkRequests: r.requests ?? [],
+  };
 }
 
 /** SMEs whose BRN was merged into another company: their BRN → the surviving company's BRN. */
@@ -240,6 +283,8 @@ export interface MergeResult {
   created: number;
   updated: number;
   linked: number;
+  /** rows that became link requests (partner imports) */
+  linkRequested: number;
   /** milliseconds per statement (benchmarks) */
   ms: { update: number; insert: number; link: number };
 }
@@ -261,6 +306,13 @@ export async function mergeStaged(
     provenance: 'association' | 'staff';
     provenanceSource: string | null;
     today: string;
+    /**
+     * A partner's import: rows naming an existing firm not linked to this association become link
+     * requests (the firm is neither changed nor linked); null for staff, who may update any firm.
+     */
+    scopeAssociationId?: string | null;
+    /** the uploaded file, recorded on link requests */
+    fileId?: string | null;
   },
 ): Promise<MergeResult> {
   const { jobId, actor, bools } = p;
@@ -282,6 +334,41 @@ export async function mergeStaged(
       FROM company_import_rows s LEFT JOIN red ON red.brn = s.brn
       WHERE s.job_id = ${jobId}::uuid)`;
   const who = sql`${actor.userId ?? null}::uuid, ${actor.role}, ${actor.ip}, ${actor.requestId}`;
+
+  // A partner's rows naming an existing firm outside its association: filed as link requests (one pending
+  // request per firm and association), audited, and taken out of the staged rows so nothing below touches
+  // those firms.
+  let linkRequested = 0;
+  const scope = p.scopeAssociationId ?? null;
+  if (scope) {
+    const assoc = sql`${scope}::uuid`;
+    const [lr] = await sqlRows<{ n: number }>(
+      tx,
+      sql`WITH ${src},
+      outside AS (
+        SELECT DISTINCT ON (c.id) c.id AS company_id, s.row_no, s.brn, s.name
+        FROM src s JOIN companies c ON c.brn = s.target_brn
+        WHERE NOT ${linkedTo('c', assoc)}
+        ORDER BY c.id, s.row_no),
+      req AS (
+        INSERT INTO company_link_requests (company_id, association_id, requested_by, file_id, row_no, name_in_file)
+        SELECT o.company_id, ${assoc}, ${actor.userId ?? null}::uuid, ${p.fileId ?? null}::uuid, o.row_no, o.name
+        FROM outside o
+        ON CONFLICT (company_id, association_id) WHERE status = 'pending' DO NOTHING
+        RETURNING id, company_id, row_no),
+      aud AS (
+        INSERT INTO audit_log (actor_id, actor_role, ip, request_id, action, entity_type, entity_id, before, after)
+        SELECT ${who}, 'company.linkRequest', 'company_link_request', r.id::text, NULL,
+          jsonb_build_object('companyId', r.company_id, 'associationId', ${assoc}, 'fileId', ${p.fileId ?? null}::uuid, 'row', r.row_no)
+        FROM req r),
+      gone AS (
+        DELETE FROM company_import_rows d USING src s JOIN companies c ON c.brn = s.target_brn
+        WHERE d.job_id = ${jobId}::uuid AND d.row_no = s.row_no AND NOT ${linkedTo('c', assoc)}
+        RETURNING 1)
+      SELECT count(*)::int AS n FROM gone`,
+    );
+    linkRequested = lr.n;
+  }
 
   const [upd] = await sqlRows<{ n: number }>(
     tx,
@@ -307,7 +394,7 @@ export async function mergeStaged(
   );
   const updateMs = lap();
 
-  const [ins] = await sqlRows<{ created: number; updated: number }>(
+  const [ins] = await sqlRows<{ created: number; updated: number; linked: number }>(
     tx,
     sql`WITH ins AS (
       INSERT INTO companies AS c (brn, crn, name, name_key, representative, founded_on, size_class, is_micro,
@@ -319,20 +406,29 @@ export async function mergeStaged(
       FROM company_import_rows s
       WHERE s.job_id = ${jobId}::uuid AND NOT EXISTS (SELECT 1 FROM companies e WHERE e.brn = s.brn)
       ON CONFLICT (brn) DO UPDATE SET ${mergeSet('excluded', 'c', bools)}
-        WHERE ${changed('excluded', 'c', bools)}
+        WHERE ${changed('excluded', 'c', bools)}${scope ? sql` AND ${linkedTo('c', sql`${scope}::uuid`)}` : sql``}
       RETURNING c.*, (c.xmax = 0) AS inserted),
     aud AS (
       INSERT INTO audit_log (actor_id, actor_role, ip, request_id, action, entity_type, entity_id, before, after)
       SELECT ${who}, CASE WHEN i.inserted THEN 'company.create' ELSE 'company.update' END, 'company', i.id::text,
         NULL, jsonb_strip_nulls(${companyJson('i')})
-      FROM ins i)
-    SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated
+      FROM ins i)${
+        scope
+          ? sql`,
+    lnk AS (
+      INSERT INTO company_associations (company_id, association_id)
+      SELECT i.id, ${scope}::uuid FROM ins i WHERE i.inserted ON CONFLICT DO NOTHING RETURNING 1)`
+          : sql``
+      }
+    SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated,
+      ${scope ? sql`(SELECT count(*) FROM lnk)::int` : sql`0`} AS linked
     FROM ins`,
   );
   const insertMs = lap();
 
-  let linked = 0;
-  if (p.associationId) {
+  // A partner's import links the firms it created (above); the others it touched are linked already.
+  let linked = ins.linked;
+  if (p.associationId && !scope) {
     const [l] = await sqlRows<{ n: number }>(
       tx,
       sql`WITH ${src},
@@ -350,6 +446,7 @@ export async function mergeStaged(
     created: ins.created,
     updated: upd.n + ins.updated,
     linked,
+    linkRequested,
     ms: { update: updateMs, insert: insertMs, link: lap() },
   };
 }

@@ -23,6 +23,7 @@ import {
   type BoolColumn,
   countOutcomes,
   dropStaged,
+  LINK_REQUESTS_LISTED,
   mergedTargets,
   mergeStaged,
   stageRows,
@@ -164,14 +165,24 @@ export async function runImport(
   };
   const share = (done: number, of: number) => n + Math.floor((n * done) / Math.max(1, of));
 
+  // A partner changes only its own members: firms outside its association become link requests.
+  const scope = actor.role === 'partner' ? (association?.id ?? null) : null;
   if (dryRun || (v.invalidRows.size > 0 && !skipInvalid)) {
-    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const counts = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      linkRequested: 0,
+      linkRequests: [] as ImportReport['linkRequests'],
+    };
     for (let i = 0; i < v.valid.length; i += DRY_RUN_CHUNK) {
       const chunk = v.valid.slice(i, i + DRY_RUN_CHUNK);
-      const c = await countOutcomes(db, chunk, bools);
+      const c = await countOutcomes(db, chunk, bools, scope);
       counts.created += c.created;
       counts.updated += c.updated;
       counts.unchanged += c.unchanged;
+      counts.linkRequested += c.linkRequested;
+      counts.linkRequests.push(...c.linkRequests.slice(0, LINK_REQUESTS_LISTED - counts.linkRequests.length));
       await progress(share(i + chunk.length, v.valid.length));
     }
     timings.checkMs = lap();
@@ -196,6 +207,8 @@ export async function runImport(
         provenance: association ? 'association' : 'staff',
         provenanceSource: association?.name ?? actor.name ?? null,
         today,
+        scopeAssociationId: scope,
+        fileId: input.fileId ?? null,
       });
       await recordAudit(tx, actor, {
         action: 'company.import',
@@ -212,8 +225,9 @@ export async function runImport(
           invalid: v.invalidRows.size,
           created: r.created,
           updated: r.updated,
-          unchanged: v.valid.length - r.created - r.updated,
+          unchanged: v.valid.length - r.created - r.updated - r.linkRequested,
           linked: r.linked,
+          linkRequested: r.linkRequested,
         },
       });
       const report: ImportReport = {
@@ -221,7 +235,9 @@ export async function runImport(
         committed: true,
         created: r.created,
         updated: r.updated,
-        unchanged: v.valid.length - r.created - r.updated,
+        unchanged: v.valid.length - r.created - r.updated - r.linkRequested,
+        linkRequested: r.linkRequested,
+        linkRequests: [],
       };
       await input.onCommit?.(tx, report);
       return { ...r, report };

@@ -201,3 +201,40 @@ export const companyClaims = pgTable(
     index('company_claims_company_idx').on(t.companyId),
   ],
 );
+
+export const linkRequestStatusEnum = pgEnum('link_request_status', ['pending', 'approved', 'rejected']);
+
+/**
+ * A partner's member list named a firm that exists but is not linked to the partner's association: the
+ * import changes nothing about that firm and files a link request; staff approve (link) or reject it.
+ */
+export const companyLinkRequests = pgTable(
+  'company_link_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    associationId: uuid('association_id')
+      .notNull()
+      .references(() => associations.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by'),
+    /** the uploaded member list and the row that named the firm */
+    fileId: uuid('file_id'),
+    rowNo: integer('row_no'),
+    /** the firm's name as the list wrote it */
+    nameInFile: text('name_in_file'),
+    status: linkRequestStatusEnum('status').notNull().default('pending'),
+    /** rejection reason */
+    reason: text('reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('company_link_requests_pending_uq')
+      .on(t.companyId, t.associationId)
+      .where(sql`${t.status} = 'pending'`),
+    index('company_link_requests_status_idx').on(t.status, t.createdAt),
+  ],
+);

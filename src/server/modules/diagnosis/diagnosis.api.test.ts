@@ -84,7 +84,7 @@ describe('taking the diagnosis (김 대표, 디지털존)', () => {
       method: 'POST',
       url: '/api/diagnosis/invitations',
       payload: {
-        targets: [{ companyId: own, email: 'kim@digitalzone.example.kr' }],
+        targets: [{ companyId: own }],
         message: '회원사 DX 진단 안내',
       },
     });
@@ -93,7 +93,7 @@ describe('taking the diagnosis (김 대표, 디지털존)', () => {
     expect(invitation).toMatchObject({ companyName: '디지털존', status: 'sent' });
     const token = new URL(invitation.link, 'http://x').searchParams.get('invite')!;
     const mail = await one<{ subject: string; body: string }>(
-      `SELECT subject, body FROM outbox WHERE "to" = 'kim@digitalzone.example.kr'`,
+      `SELECT subject, body FROM outbox WHERE "to" = 'ceo1@seed.example.kr'`,
     );
     expect(mail.subject).toContain('DX 수준진단');
     expect(mail.body).toContain(invitation.link);
@@ -669,6 +669,7 @@ describe('before and after support', () => {
 describe('invitation links', () => {
   it('emails carry PUBLIC_URL when it is configured', async () => {
     const mgr = await t().loginAs('manager');
+    const before = t().config.publicUrl;
     t().config.publicUrl = 'https://itda.example.kr';
     try {
       const res = await mgr.inject({
@@ -682,7 +683,7 @@ describe('invitation links', () => {
       );
       expect(mail.body).toContain('https://itda.example.kr/diagnosis/start?invite=');
     } finally {
-      t().config.publicUrl = undefined;
+      t().config.publicUrl = before;
     }
   });
 });

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { maskEmail } from '../../../shared/text';
-import type { Database } from '../../db/client';
+import { type Database, sqlRows } from '../../db/client';
 import { type Actor, isStaff } from '../../platform/actor';
 import { logPersonalRead, recordAudit } from '../../platform/audit';
+import { RateLimitedError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { outbox } from '../../platform/schema';
 import { companies } from '../companies/schema';
@@ -38,17 +39,25 @@ function mapInvitation(r: Row, companyName: string | null, partner: boolean) {
   };
 }
 
+/**
+ * Partners invite only their association's member firms, only at the firm's registered email, and at most
+ * `dailyCap` invitations per association per day (Asia/Seoul). The cap is counted in SQL under a lock on the
+ * association's row, so several app instances together cannot exceed it.
+ */
 export async function createInvitations({
   db,
   actor,
   input,
   origin,
+  dailyCap,
 }: {
   db: Database;
   actor: Actor;
   input: InvitationCreateBody;
-  /** the site's origin for the link in the email, e.g. https://itda.example.kr */
+  /** the site's origin for the link in the email: config.publicUrl, never the request's Host header */
   origin: string;
+  /** invitations one association may send per day (config PARTNER_INVITES_PER_DAY) */
+  dailyCap: number;
 }) {
   assertCanAny(actor, 'diagnosis.invite');
   const targets: {
@@ -73,15 +82,38 @@ export async function createInvitations({
     const { row, assoc, resource } = await loadCompany(db, t.companyId);
     assertCan(actor, 'diagnosis.invite', resource);
     const mine = isStaff(actor) ? undefined : assoc.find((a) => actor.associationIds.includes(a.id));
+    if (!isStaff(actor)) {
+      const path = `targets.${targets.length}.email`;
+      if (!row.email) throw new ValidationError('invitation_no_email', [{ path, message: 'required' }]);
+      if (t.email && t.email.toLowerCase() !== row.email.toLowerCase())
+        throw new ValidationError('invitation_email_registered', [{ path, message: 'invalid_value' }]);
+    }
     targets.push({
       companyId: row.id,
       companyName: row.name,
-      email: t.email ?? row.email ?? null,
+      email: isStaff(actor) ? (t.email ?? row.email ?? null) : row.email,
       associationId: mine?.id ?? null,
       inviter: mine?.name ?? '서울산업진흥원',
     });
   }
   const created = await db.transaction(async (tx) => {
+    if (!isStaff(actor)) {
+      const perAssociation = new Map<string, number>();
+      for (const t of targets)
+        if (t.associationId)
+          perAssociation.set(t.associationId, (perAssociation.get(t.associationId) ?? 0) + 1);
+      for (const [associationId, n] of [...perAssociation].sort(([a], [b]) => a.localeCompare(b))) {
+        // The association's row lock serialises its partners' invitations across instances.
+        await tx.execute(sql`SELECT 1 FROM associations WHERE id = ${associationId}::uuid FOR UPDATE`);
+        const [{ sent }] = await sqlRows<{ sent: number }>(
+          tx,
+          sql`SELECT count(*)::int AS sent FROM diagnosis_invitations
+              WHERE association_id = ${associationId}::uuid
+                AND sent_at >= (date_trunc('day', now() AT TIME ZONE 'Asia/Seoul') AT TIME ZONE 'Asia/Seoul')`,
+        );
+        if (sent + n > dailyCap) throw new RateLimitedError('invitation_daily_cap', { cap: dailyCap, sent });
+      }
+    }
     const out = [];
     for (const t of targets) {
       const token = randomBytes(24).toString('base64url');

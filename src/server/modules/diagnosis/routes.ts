@@ -343,7 +343,8 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         actor: request.actor,
         input: request.body,
-        origin: app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`,
+        origin: app.deps.config.publicUrl,
+        dailyCap: app.deps.config.partnerInvitesPerDay,
       });
       reply.status(201);
       return r;

@@ -78,6 +78,13 @@ export function ImportPage() {
   return (
     <>
       <PageHeader title={t('import.title')} lead={<p>{t('import.lead')}</p>} />
+      {user && (user.role === 'admin' || user.role === 'manager') && (
+        <p>
+          <Link to="/companies/link-requests" className="app-link">
+            {t('linkRequests.navLink')}
+          </Link>
+        </p>
+      )}
       <StepIndicator steps={steps} current={step} />
       {step === 0 && (
         <Section id="upload" title={steps[0]} focusOnMount={moved}>

@@ -5,7 +5,7 @@ import { Alert } from '../../components/Alert';
 import { CaptionedTable } from '../../components/CaptionedTable';
 import { Pager } from '../../components/Pager';
 import { currentLang } from '../../i18n';
-import { formatNumber } from '../../lib/format';
+import { brn, formatNumber } from '../../lib/format';
 
 const PAGE = 50;
 
@@ -14,6 +14,7 @@ export function ReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   const lang = currentLang();
   const [page, setPage] = useState(1);
+  const [linkPage, setLinkPage] = useState(1);
   const n = (x: number) => formatNumber(x, lang);
   const prefix = report.dryRun ? 'import.dry' : 'import.done';
   const stats = [
@@ -23,6 +24,7 @@ export function ReportView({ report }: { report: ImportReport }) {
     { key: 'unchanged', value: report.unchanged },
     { key: 'invalid', value: report.invalid },
   ] as const;
+  const linkRows = report.linkRequests.slice((linkPage - 1) * PAGE, linkPage * PAGE);
   const rows = report.errors.slice((page - 1) * PAGE, page * PAGE);
   return (
     <div className="app-stack">
@@ -33,7 +35,48 @@ export function ReportView({ report }: { report: ImportReport }) {
             <strong className="app-stats__value">{n(s.value)}</strong>
           </li>
         ))}
+        {report.linkRequested > 0 && (
+          <li>
+            <span className="app-stats__label">{t('linkRequests.stat')}</span>
+            <strong className="app-stats__value">{n(report.linkRequested)}</strong>
+          </li>
+        )}
       </ul>
+      {report.linkRequested > 0 && (
+        <>
+          <h3 className="app-h3">{t('linkRequests.reportTitle', { n: n(report.linkRequested) })}</h3>
+          <Alert tone="info" live={false}>
+            {t(report.dryRun ? 'linkRequests.reportDry' : 'linkRequests.reportDone', {
+              n: n(report.linkRequested),
+            })}
+          </Alert>
+          {linkRows.length > 0 && (
+            <>
+              <CaptionedTable
+                captionId="import-link-requests-caption"
+                caption={t('linkRequests.reportCaption')}
+                className="app-table--compact"
+                columns={[t('import.row'), t('linkRequests.brn'), t('linkRequests.nameInFile')]}
+              >
+                {linkRows.map((r) => (
+                  <tr key={r.row}>
+                    <td>{r.row}</td>
+                    <td className="app-nowrap">{brn(r.brn)}</td>
+                    <td className="app-cell-wrap">{r.name}</td>
+                  </tr>
+                ))}
+              </CaptionedTable>
+              <Pager
+                page={linkPage}
+                pageSize={PAGE}
+                total={report.linkRequests.length}
+                onPage={setLinkPage}
+                label={t('linkRequests.reportPager')}
+              />
+            </>
+          )}
+        </>
+      )}
       {report.errors.length > 0 && (
         <>
           <h3 className="app-h3">{t('import.errorsTitle', { n: n(report.invalid) })}</h3>
