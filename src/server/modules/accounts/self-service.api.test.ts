@@ -13,19 +13,15 @@ const newEmail = (tag: string) => `${tag}-${randomBytes(4).toString('hex')}@self
 
 async function signup(tag: string, opts: { marketing?: boolean; role?: 'sme' | 'supplier' } = {}) {
   const email = newEmail(tag);
-  const res = await t().app.inject({
-    method: 'POST',
-    url: '/api/auth/signup',
-    payload: {
-      email,
-      password: PASSWORD,
-      name: `${tag} 회원`,
-      phone: '010-1111-2222',
-      role: opts.role ?? 'sme',
-      consents: { terms: true, privacy: true, marketing: opts.marketing ?? false },
-    },
+  const res = await t().signUp({
+    email,
+    password: PASSWORD,
+    name: `${tag} 회원`,
+    phone: '010-1111-2222',
+    role: opts.role ?? 'sme',
+    consents: { terms: true, privacy: true, marketing: opts.marketing ?? false },
   });
-  expect(res.statusCode, res.body).toBe(201);
+  expect(res.statusCode, res.body).toBe(200);
   return { email, session: sessionFrom(t().app, res) };
 }
 
@@ -289,18 +285,14 @@ describe('회원탈퇴', () => {
     );
     expect(audit.length).toBe(1);
     // The address is free again.
-    const again = await t().app.inject({
-      method: 'POST',
-      url: '/api/auth/signup',
-      payload: {
-        email: owner.email,
-        password: PASSWORD,
-        name: '다시 가입',
-        role: 'sme',
-        consents: { terms: true, privacy: true },
-      },
+    const again = await t().signUp({
+      email: owner.email,
+      password: PASSWORD,
+      name: '다시 가입',
+      role: 'sme',
+      consents: { terms: true, privacy: true },
     });
-    expect(again.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
   });
 
   it('an owner without colleagues leaves the firm ownerless; the next member who claims it becomes owner', async () => {
