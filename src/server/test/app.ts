@@ -46,10 +46,14 @@ export function sessionFrom(app: FastifyInstance, res: LightMyRequestResponse): 
   };
 }
 
-/** The sign-up link's token in the newest sign-up mail to an address (from the outbox), or null. */
+/**
+ * The sign-up link's token in the newest sign-up mail to an address (from the outbox), or null when
+ * there is none or the newest is an "already registered" notice.
+ */
 export async function signupTokenFor(handle: DbHandle, email: string): Promise<string | null> {
   const [row] = await handle.query<{ body: string }>(
-    `SELECT body FROM outbox WHERE lower("to") = lower($1) AND kind = 'signup_verify'
+    `SELECT CASE WHEN kind = 'signup_verify' THEN body ELSE '' END AS body FROM outbox
+     WHERE lower("to") = lower($1) AND kind IN ('signup_verify', 'signup_exists')
      ORDER BY created_at DESC, id DESC LIMIT 1`,
     [email],
   );

@@ -31,7 +31,9 @@ const loginStatus = async (email: string, password: string) =>
 
 async function mails(to: string) {
   return t().handle.query<{ subject: string; body: string; sensitive: boolean; status: string }>(
-    `SELECT subject, body, sensitive, status FROM outbox WHERE "to" = $1 ORDER BY created_at, id`,
+    // (the sign-up link mail of the test account is not one of them)
+    `SELECT subject, body, sensitive, status FROM outbox
+     WHERE "to" = $1 AND kind IS DISTINCT FROM 'signup_verify' ORDER BY created_at, id`,
     [to],
   );
 }
@@ -295,7 +297,7 @@ describe('회원탈퇴', () => {
     expect(again.statusCode).toBe(200);
   });
 
-  it('an owner without colleagues leaves the firm ownerless; the next member who claims it becomes owner', async () => {
+  it('an owner without colleagues leaves the firm ownerless; a later claim needs proof, and approval makes the claimant owner', async () => {
     const owner = await signup('alone');
     const brn = withCheckDigit(String(777_200_000 + ++seq));
     const reg = await owner.session.inject({
@@ -324,6 +326,23 @@ describe('회원탈퇴', () => {
       payload: { brn },
     });
     expect(claim.statusCode, claim.body).toBeLessThan(300);
+    // Entering the BRN only asks to join: no membership until staff (or an invitation) proves it.
+    const none = await t().handle.query(
+      `SELECT 1 FROM company_members cm JOIN companies c ON c.id = cm.company_id WHERE c.brn = $1`,
+      [brn],
+    );
+    expect(none).toEqual([]);
+    const [pending] = await t().handle.query<{ id: string }>(
+      `SELECT cc.id FROM company_claims cc JOIN companies c ON c.id = cc.company_id WHERE c.brn = $1 AND cc.status = 'pending'`,
+      [brn],
+    );
+    const manager = await t().loginAs('manager');
+    const ok = await manager.inject({
+      method: 'POST',
+      url: `/api/claims/${pending.id}/decision`,
+      payload: { decision: 'approve' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
     const [m] = await t().handle.query<{ role: string; status: string }>(
       `SELECT cm.role, cm.status FROM company_members cm JOIN companies c ON c.id = cm.company_id WHERE c.brn = $1`,
       [brn],
