@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { CONSENT_TEXTS, CONSENT_VERSION } from '../../../shared/consents';
 import type { Role } from '../../../shared/enums';
 import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -16,12 +15,11 @@ import {
   ValidationError,
 } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-import { accessLog, consents, loginAttempts, roleChanges, users } from '../../platform/schema';
+import { accessLog, loginAttempts, roleChanges, users } from '../../platform/schema';
 import { associationMembers, associations } from '../companies/schema';
 import type {
   accessLogQuery,
   loginBody,
-  SignupBody,
   User,
   userCreateBody,
   userListQuery,
