@@ -14,7 +14,7 @@ export function CheckEmail({ email, delivery }: { email: string; delivery: Signu
   const heading = useRef<HTMLDivElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <div className="app-narrow" ref={heading} tabIndex={-1}>
+    <div className="app-narrow" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
       <PageHeader title={t('signup.checkTitle')} lead={<p>{t('signup.checkLead', { email })}</p>} />
       {delivery === 'smtp' && (
         <Alert tone="success" title={t('signup.sentTitle')}>
