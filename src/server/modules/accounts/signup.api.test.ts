@@ -85,6 +85,22 @@ describe('sign-up request', () => {
   });
 });
 
+describe('sign-up request under concurrency', () => {
+  it('concurrent requests for one address keep the hourly limit and one pending sign-up', async () => {
+    const email = newEmail('race');
+    const all = await Promise.all(Array.from({ length: 6 }, () => request(body(email))));
+    expect(all.map((r) => r.statusCode)).toEqual([202, 202, 202, 202, 202, 202]);
+    expect(await mailsTo(email)).toHaveLength(3);
+    const pending = await t().handle.query('SELECT 1 FROM signup_requests WHERE email = $1', [email]);
+    expect(pending).toHaveLength(1);
+    // exactly one of the mailed links (the last one written) works
+    const tokens = (await mailsTo(email)).map((m) => /\/signup\/verify\/([\w-]+)/.exec(m.body)![1]);
+    const statuses = [];
+    for (const token of tokens) statuses.push((await verify(token)).statusCode);
+    expect(statuses.sort()).toEqual([200, 400, 400]);
+  });
+});
+
 describe('sign-up confirmation', () => {
   it('creates the account with its consents (audited), signs in, keeps next, and works once', async () => {
     const email = newEmail('verify');
