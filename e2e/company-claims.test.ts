@@ -1,8 +1,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateFirm } from '../src/demo/firms';
+import type { DbHandle } from '../src/server/db/client';
 import { formatBrn } from '../src/shared/brn';
-import { browserSkipReason, expectAxeClean, setupE2E, signIn, tabTo } from './harness';
+import {
+  browserSkipReason,
+  confirmSignupFromOutbox,
+  expectAxeClean,
+  setupE2E,
+  signIn,
+  tabTo,
+} from './harness';
 
 /**
  * Issue 9: a BRN is public, so claiming a registered firm is a request. The claimant sees only the firm's
@@ -16,7 +24,7 @@ const TINY_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-async function signUp(page: Page, who: { email: string; name: string }) {
+async function signUp(page: Page, who: { email: string; name: string }, handle: DbHandle) {
   await page.goto('/signup');
   await page.getByRole('heading', { name: '회원가입', level: 1 }).waitFor();
   await page.getByRole('checkbox', { name: '이용약관에 동의합니다' }).waitFor();
@@ -26,6 +34,7 @@ async function signUp(page: Page, who: { email: string; name: string }) {
   await page.getByText('이용약관에 동의합니다', { exact: true }).click();
   await page.getByText('개인정보 수집·이용에 동의합니다', { exact: true }).click();
   await page.getByRole('button', { name: '회원가입' }).click();
+  await confirmSignupFromOutbox(page, handle, who.email);
   await page.waitForURL('**/my/company');
   await page.getByRole('heading', { name: '내 기업', level: 1 }).waitFor();
 }
@@ -49,7 +58,7 @@ describe.skipIf(!!skip)('claiming a registered firm', () => {
       firm.brn,
     ]);
     const page = await e2e().page();
-    await signUp(page, { email: 'lee.manager@example.kr', name: '이수진' });
+    await signUp(page, { email: 'lee.manager@example.kr', name: '이수진' }, e2e().handle);
     await claim(page, formatBrn(firm.brn), '관리팀장 이수진, 02-555-0101');
 
     const claims = page.getByRole('region', { name: '연결 요청' });
@@ -119,7 +128,7 @@ describe.skipIf(!!skip)('claiming a registered firm', () => {
       `SELECT brn FROM companies WHERE name = '디지털존'`,
     );
     const colleague = await e2e().page();
-    await signUp(colleague, { email: 'yoon.staff@example.kr', name: '윤도현' });
+    await signUp(colleague, { email: 'yoon.staff@example.kr', name: '윤도현' }, e2e().handle);
     await claim(colleague, formatBrn(row.brn));
     await colleague.getByText('확인 대기 중 — 디지털존', { exact: false }).waitFor();
     await colleague.getByText('이 기업을 이미 관리하는 분이 승인하거나', { exact: false }).waitFor();

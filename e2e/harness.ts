@@ -190,3 +190,23 @@ export async function tabTo(page: Page, target: Locator, { max = 80, shift = fal
 export async function isFocused(target: Locator): Promise<boolean> {
   return target.evaluate((el) => el === document.activeElement);
 }
+
+/** The path of the sign-up link in the newest sign-up mail to an address (read from the outbox). */
+export async function signupLinkPath(handle: DbHandle, email: string): Promise<string> {
+  const [row] = await handle.query<{ body: string }>(
+    `SELECT body FROM outbox WHERE lower("to") = lower($1) AND kind = 'signup_verify'
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [email],
+  );
+  const m = row && /\/signup\/verify\/[\w-]+/.exec(row.body);
+  if (!m) throw new Error(`no sign-up mail to ${email} in the outbox`);
+  return m[0];
+}
+
+/** After the sign-up form: "메일을 확인하세요", then the mailed link (from the outbox) and 가입 완료. */
+export async function confirmSignupFromOutbox(page: Page, handle: DbHandle, email: string) {
+  await page.getByRole('heading', { name: '메일을 확인하세요', level: 1 }).waitFor();
+  await page.goto(await signupLinkPath(handle, email));
+  await page.getByRole('heading', { name: '회원가입 완료', level: 1 }).waitFor();
+  await page.getByRole('button', { name: '가입 완료' }).click();
+}

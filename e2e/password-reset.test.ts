@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, expectAxeClean, setupE2E, signIn } from './harness';
+import { browserSkipReason, expectAxeClean, setupE2E, signIn, signupLinkPath } from './harness';
 
 /**
  * A member who forgot her password: 비밀번호 찾기 from the sign-in page → the mail arrives at a real
@@ -69,7 +69,13 @@ describe.skipIf(!!skip)('password reset by e-mail link', () => {
         consents: { terms: true, privacy: true, marketing: true },
       }),
     });
-    expect(signup.status).toBe(201);
+    expect(signup.status).toBe(202);
+    const verify = await fetch(`${e2e().baseUrl}/api/auth/signup/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: (await signupLinkPath(e2e().handle, EMAIL)).split('/').pop() }),
+    });
+    expect(verify.status).toBe(200);
     const health = await (await fetch(`${e2e().baseUrl}/api/health`)).json();
     expect(health.mailDelivery).toBe('smtp');
 

@@ -15,7 +15,11 @@ const KIM = { email: 'kim.ceo@guro-metal.example.kr', name: '김은정' };
 const NEW_BRN = withCheckDigit('977810042');
 
 /** Fills the sign-up form and checks the required consents; `keyboard` uses Tab and Space/Enter only. */
-async function signUp(page: Page, who: { email: string; name: string }, { keyboard = false } = {}) {
+async function signUp(
+  page: Page,
+  who: { email: string; name: string },
+  { keyboard = false, confirm }: { keyboard?: boolean; confirm: (page: Page) => Promise<void> },
+) {
   await page.goto('/signup');
   await page.getByRole('heading', { name: '회원가입', level: 1 }).waitFor();
   await page.getByRole('checkbox', { name: '이용약관에 동의합니다' }).waitFor();
@@ -42,6 +46,7 @@ async function signUp(page: Page, who: { email: string; name: string }, { keyboa
     expect(await privacy.isChecked()).toBe(true);
     await submit.click();
   }
+  await confirm(page);
   await page.waitForURL('**/my/company');
   await page.getByRole('heading', { name: '내 기업', level: 1 }).waitFor();
   await page.getByText('가입을 환영합니다. 이제 우리 회사를 연결해 주세요.').waitFor();
@@ -72,7 +77,24 @@ describe.skipIf(!!skip)('김 대표 signs up and manages her company', () => {
     await e2e().screenshot(page, 'sme-1-signup-errors');
 
     // keyboard only: Tab to each required consent, Space to check it, Tab to 회원가입, Enter
-    await signUp(page, KIM, { keyboard: true });
+    // then "메일을 확인하세요" → the demo mailbox (demo install without SMTP) → the link → 가입 완료
+    await signUp(page, KIM, {
+      keyboard: true,
+      confirm: async (p) => {
+        await p.getByRole('heading', { name: '메일을 확인하세요', level: 1 }).waitFor();
+        await p.getByText('데모 설치: 메일은 데모 메일함에서 확인합니다').waitFor();
+        await expectAxeClean(p, 'sign-up: check your e-mail');
+        await e2e().screenshot(p, 'sme-1b-check-email');
+        await p.getByRole('link', { name: '데모 메일함 열기' }).click();
+        await p.getByRole('heading', { name: '데모 메일함', level: 1 }).waitFor();
+        await p.getByRole('heading', { name: /회원가입을 완료해 주세요/ }).waitFor();
+        await expectAxeClean(p, 'demo mailbox');
+        await p.getByRole('link', { name: '회원가입 완료 링크 열기' }).click();
+        await p.getByRole('heading', { name: '회원가입 완료', level: 1 }).waitFor();
+        await expectAxeClean(p, 'sign-up: confirm link page');
+        await p.getByRole('button', { name: '가입 완료' }).click();
+      },
+    });
     await expectAxeClean(page, 'my company: nothing connected');
 
     // her BRN is not in the registry yet: she registers the company with it

@@ -132,11 +132,15 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/outbox': STAFF,
   'GET /api/outbox/:id': STAFF,
   'POST /api/outbox/:id/retry': STAFF,
+  // sign-up by e-mail link; the demo mailbox exists on demo installs without SMTP (as in tests)
+  'POST /api/auth/signup/verify': PUBLIC,
+  'GET /api/demo/mailbox': PUBLIC,
 };
 
 /** Query strings some routes need to pass validation. */
 const QUERIES: Record<string, () => string> = {
   'GET /api/calls/:id/eligibility': () => `companyId=${randomUUID()}`,
+  'GET /api/demo/mailbox': () => 'email=nobody%40matrix.example.kr',
 };
 
 let seq = 0;
@@ -211,6 +215,8 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/account/consents/marketing': () => ({ granted: false }),
   'POST /api/account/delete': () => ({ password: STRONG }),
   'POST /api/companies/link-requests/:id/reject': () => ({ reason: '권한 매트릭스 시험' }),
+  // an unknown token (a valid one would end the caller's session)
+  'POST /api/auth/signup/verify': () => ({ token: randomBytes(32).toString('base64url') }),
 };
 
 /** Routes that end the caller's sessions: called with a throwaway account of the role. */

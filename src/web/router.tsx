@@ -71,6 +71,8 @@ const PasswordResetRequestPage = page(
 );
 const PasswordResetSetPage = page(() => import('./routes/auth/PasswordResetPage'), 'PasswordResetSetPage');
 const OutboxPage = page(() => import('./routes/staff-mail/OutboxPage'), 'OutboxPage');
+const SignupVerifyPage = page(() => import('./routes/auth/SignupVerifyPage'), 'SignupVerifyPage');
+const DemoMailboxPage = page(() => import('./routes/demo/DemoMailboxPage'), 'DemoMailboxPage');
 
 const guarded = (roles: readonly Role[], Page: ComponentType) => (
   <RequireRole roles={roles}>
@@ -120,6 +122,8 @@ export const router = createBrowserRouter([
       { path: '/password-reset/:token', element: <PasswordResetSetPage /> },
       { path: '/staff/outbox', element: guarded(STAFF, OutboxPage) },
       { path: '/staff/claims', element: guarded(STAFF, StaffClaimsPage) },
+      { path: '/signup/verify/:token', element: <SignupVerifyPage /> },
+      { path: '/demo/mailbox', element: <DemoMailboxPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -18,6 +18,14 @@ export type MailDelivery = 'smtp' | 'outbox';
 export const mailDelivery = (config: { smtpUrl?: string }): MailDelivery =>
   config.smtpUrl ? 'smtp' : 'outbox';
 
+/** The site address for links in mail: PUBLIC_URL, never the request's Host header; else localhost:PORT. */
+export const mailOrigin = (config: { publicUrl?: string; port: number }) =>
+  config.publicUrl ?? `http://localhost:${config.port}`;
+
+/** A link with a secret token in mail, e.g. `${origin}/password-reset/<token>`. */
+export const tokenLink = (origin: string, path: string, token: string) =>
+  `${origin}${path}/${encodeURIComponent(token)}`;
+
 /** Seconds to wait after the given number of failed attempts: 1, 2, 4, 8 … minutes, at most 1 hour. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 60 * 2 ** Math.max(0, attempts - 1));

@@ -320,6 +320,10 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
     ko: '실패한 메일만 다시 보낼 수 있습니다.',
     en: 'Only a failed message can be retried.',
   },
+  signup_token_invalid: {
+    ko: '회원가입 링크가 만료되었거나 이미 사용되었습니다. 회원가입을 다시 요청해 주세요.',
+    en: 'This sign-up link has expired or was already used. Please sign up again.',
+  },
   reset_token_invalid: {
     ko: '비밀번호 재설정 링크가 만료되었거나 이미 사용되었습니다. 다시 요청해 주세요.',
     en: 'This password-reset link has expired or was already used. Please ask for a new one.',

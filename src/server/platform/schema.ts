@@ -250,10 +250,13 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     /** holds a secret (a password-reset link): the 발송함 page never shows its body */
     sensitive: boolean('sensitive').notNull().default(false),
+    /** what the mail is, where code needs to find it again (e.g. 'signup_verify', 'signup_exists') */
+    kind: text('kind'),
   },
   (t) => [
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} IN ('queued', 'sending')`),
     index('outbox_status_created_idx').on(t.status, t.createdAt),
+    index('outbox_to_kind_idx').on(sql`lower(${t.to})`, t.kind, t.createdAt),
   ],
 );
 
@@ -274,5 +277,33 @@ export const passwordResetTokens = pgTable(
   (t) => [
     uniqueIndex('password_reset_tokens_hash_uq').on(t.tokenHash),
     index('password_reset_tokens_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+/**
+ * Sign-ups waiting for their e-mail link: one per address (a new request replaces it), only the
+ * token's SHA-256 is stored, valid 24 hours; the user is created when the link is confirmed.
+ */
+export const signupRequests = pgTable(
+  'signup_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    role: roleEnum('role').notNull(),
+    consents: jsonb('consents').$type<{ terms: boolean; privacy: boolean; marketing: boolean }>().notNull(),
+    consentVersion: text('consent_version').notNull(),
+    /** same-site path to continue to after confirming (e.g. an invitation link) */
+    next: text('next'),
+    ip: text('ip'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('signup_requests_email_uq').on(sql`lower(${t.email})`),
+    uniqueIndex('signup_requests_token_uq').on(t.tokenHash),
   ],
 );

@@ -28,6 +28,8 @@ export interface TestApp {
   jobs: JobRunner;
   login(email: string, password?: string): Promise<Session>;
   loginAs(role: Role): Promise<Session>;
+  /** self sign-up through the e-mail link (see `signUp`) */
+  signUp(payload: Record<string, unknown>, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,39 @@ export function sessionFrom(app: FastifyInstance, res: LightMyRequestResponse): 
     inject: (opts) =>
       app.inject({ ...opts, headers: { cookie, 'x-csrf-token': body.csrfToken, ...(opts.headers ?? {}) } }),
   };
+}
+
+/**
+ * The sign-up link's token in the newest sign-up mail to an address (from the outbox), or null when
+ * there is none or the newest is an "already registered" notice.
+ */
+export async function signupTokenFor(handle: DbHandle, email: string): Promise<string | null> {
+  const [row] = await handle.query<{ body: string }>(
+    `SELECT CASE WHEN kind = 'signup_verify' THEN body ELSE '' END AS body FROM outbox
+     WHERE lower("to") = lower($1) AND kind IN ('signup_verify', 'signup_exists')
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [email],
+  );
+  const m = row?.body.match(/\/signup\/verify\/([A-Za-z0-9_-]+)/);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+/**
+ * Self sign-up as a visitor does it: the request, the link from the outbox mail, the confirmation.
+ * Returns the confirmation's response (200, session cookies and user) — or the request's response
+ * when it was refused (validation) or sent no link (a registered address).
+ */
+export async function signUp(
+  app: FastifyInstance,
+  handle: DbHandle,
+  payload: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  const req = await app.inject({ method: 'POST', url: '/api/auth/signup', payload, headers });
+  if (req.statusCode !== 202) return req;
+  const token = await signupTokenFor(handle, String(payload.email));
+  if (!token) return req;
+  return app.inject({ method: 'POST', url: '/api/auth/signup/verify', payload: { token }, headers });
 }
 
 /** Builds an app on a fresh database with the demo accounts and a small generated population. */
@@ -69,6 +104,7 @@ export async function createTestApp(opts: { firms?: number } = {}): Promise<Test
     handle,
     jobs,
     login,
+    signUp: (payload, headers) => signUp(app, handle, payload, headers),
     async loginAs(role) {
       const acc = DEMO_ACCOUNTS.find((a) => a.role === role)!;
       if (!sessions.has(role)) sessions.set(role, await login(acc.email));

@@ -1,10 +1,13 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  demoMailboxResponse,
   loginBody,
   MeResponse,
   SessionUserDto,
+  SignupAccepted,
   SignupBody,
+  SignupVerifyResponse,
 } from '../../server/modules/accounts/contract';
 import { get, post, setCsrfToken } from './client';
 
@@ -34,10 +37,10 @@ function forgetOtherQueries(qc: QueryClient) {
   qc.removeQueries({ predicate: (q) => !(q.queryKey.length === 1 && q.queryKey[0] === 'me') });
 }
 
-function useSessionMutation<TBody>(path: string) {
+function useSessionMutation<TBody, TResult extends MeResponse = MeResponse>(path: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBody) => post<MeResponse>(path, body),
+    mutationFn: (body: TBody) => post<TResult>(path, body),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       forgetOtherQueries(qc);
@@ -47,7 +50,22 @@ function useSessionMutation<TBody>(path: string) {
 }
 
 export const useLogin = () => useSessionMutation<z.input<typeof loginBody>>('/auth/login');
-export const useSignup = () => useSessionMutation<SignupBody>('/auth/signup');
+/** Asks to sign up: the same answer for any address; the account is made by the mailed link. */
+export const useSignup = () =>
+  useMutation({ mutationFn: (body: SignupBody) => post<SignupAccepted>('/auth/signup', body) });
+/** Confirms the mailed sign-up link: creates the account and signs in. */
+export const useVerifySignup = () =>
+  useSessionMutation<{ token: string }, SignupVerifyResponse>('/auth/signup/verify');
+
+/** 데모 메일함 (demo installs without SMTP only): sign-up mails to one address. */
+export function useDemoMailbox(email: string | null) {
+  return useQuery({
+    queryKey: ['demo-mailbox', email],
+    queryFn: () =>
+      get<z.infer<typeof demoMailboxResponse>>(`/demo/mailbox?email=${encodeURIComponent(email ?? '')}`),
+    enabled: !!email,
+  });
+}
 
 export function useLogout(everywhere = false) {
   const qc = useQueryClient();

@@ -20,8 +20,23 @@ export const signupBody = z.strictObject({
     privacy: z.literal(true, { message: 'consent_required' }),
     marketing: z.boolean().default(false),
   }),
+  /** same-site path to continue to after the e-mail link is confirmed (e.g. an invitation) */
+  next: z
+    .string()
+    .max(500)
+    .regex(/^\/(?![/\\])/, 'invalid_value')
+    .nullish(),
 });
 export type SignupBody = z.infer<typeof signupBody>;
+
+/** The same answer for new and registered addresses; `delivery` says how the mail reaches the person. */
+export const signupAcceptedResponse = z.object({
+  status: z.literal('check_email'),
+  /** smtp: mailed; outbox: this installation sends no mail; demo_mailbox: shown at /demo/mailbox */
+  delivery: z.enum(['smtp', 'outbox', 'demo_mailbox']),
+});
+export type SignupAccepted = z.infer<typeof signupAcceptedResponse>;
+export const signupVerifyBody = z.strictObject({ token: z.string().min(16).max(200) });
 
 export const sessionUser = z.object({
   id: z.uuid(),
@@ -40,6 +55,13 @@ export const meResponse = z.object({
   csrfToken: z.string().nullable(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
+export const signupVerifyResponse = meResponse.extend({ next: z.string().nullable() });
+export type SignupVerifyResponse = z.infer<typeof signupVerifyResponse>;
+
+export const demoMailboxQuery = z.strictObject({ email: z.string().trim().toLowerCase().min(3).max(254) });
+export const demoMailboxResponse = z.object({
+  items: z.array(z.object({ id: z.string(), subject: z.string(), body: z.string(), createdAt: z.string() })),
+});
 
 export const okResponse = z.object({ ok: z.literal(true) });
 

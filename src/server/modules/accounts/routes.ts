@@ -5,17 +5,24 @@ import { CONSENT_TEXTS, CONSENT_VERSION } from '../../../shared/consents';
 import { uuidParam } from '../../../shared/validators';
 import { clearAuthCookies, cookieOptions } from '../../platform/auth/plugin';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/sessions';
+import { mailOrigin } from '../../platform/mail';
 import {
   accessLogQuery,
   accessLogResponse,
   associationCreateBody,
   associationSchema,
   associationsResponse,
+  demoMailboxQuery,
+  demoMailboxResponse,
   loginBody,
   meResponse,
   okResponse,
   roleChangesResponse,
+  type SignupAccepted,
+  signupAcceptedResponse,
   signupBody,
+  signupVerifyBody,
+  signupVerifyResponse,
   userCreateBody,
   userListQuery,
   userListResponse,
@@ -23,6 +30,7 @@ import {
   userSchema,
 } from './contract';
 import * as svc from './service';
+import * as signup from './signup';
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, userAgent: r.headers['user-agent'] });
 
@@ -64,21 +72,56 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /** Sign-up requests per IP per 15 minutes, as for password-reset requests (per address: in the database). */
+  const signupRateLimit = { rateLimit: { max: 10, timeWindow: 15 * 60_000 } };
+  const { config } = app.deps;
+  const origin = mailOrigin(config);
+  const demoMailboxOn = config.demo && !config.smtpUrl;
+  const delivery: SignupAccepted['delivery'] = config.smtpUrl
+    ? 'smtp'
+    : demoMailboxOn
+      ? 'demo_mailbox'
+      : 'outbox';
+
   app.post(
     '/auth/signup',
+    {
+      config: signupRateLimit,
+      schema: {
+        tags: ['auth'],
+        summary: '회원가입 요청(확인 메일) / Ask to sign up (confirmation mail)',
+        description:
+          'Always answers 202 with the same body, whether or not the address is registered: a new address gets a link (24 h, once) that creates the account, a registered one a notice. At most 3 mails per address per hour.',
+        body: signupBody,
+        response: { 202: signupAcceptedResponse },
+      },
+    },
+    async (request, reply) => {
+      await signup.requestSignup({ db, input: request.body, origin, meta: meta(request) });
+      reply.status(202);
+      return { status: 'check_email' as const, delivery };
+    },
+  );
+
+  app.post(
+    '/auth/signup/verify',
     {
       config: authRateLimit,
       schema: {
         tags: ['auth'],
-        summary: '회원가입 / Sign up',
-        body: signupBody,
-        response: { 201: meResponse },
+        summary: '회원가입 완료(메일 링크) / Confirm sign-up with the mailed link',
+        body: signupVerifyBody,
+        response: { 200: signupVerifyResponse },
       },
     },
     async (request, reply) => {
-      const { user, session } = await svc.signup({ db, input: request.body, meta: meta(request) });
+      const { user, session, next } = await signup.verifySignup({
+        db,
+        token: request.body.token,
+        meta: meta(request),
+      });
+      if (request.actor.sessionId) await svc.logout({ db, actor: request.actor });
       setSessionCookies(request, reply, session);
-      reply.status(201);
       return {
         user: {
           id: user.id,
@@ -90,9 +133,27 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           isDemo: false,
         },
         csrfToken: session.csrfToken,
+        next,
       };
     },
   );
+
+  // 데모 메일함: only on demo installs without SMTP, where no mail ever leaves the machine.
+  if (demoMailboxOn)
+    app.get(
+      '/demo/mailbox',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '데모 메일함(시연용 설치에서만) / Demo mailbox (demo installs only)',
+          description:
+            'Only when the demo world is on and no SMTP_URL is set: the latest sign-up mails to an address. Never password-reset mail.',
+          querystring: demoMailboxQuery,
+          response: { 200: demoMailboxResponse },
+        },
+      },
+      async (request) => signup.demoMailbox({ db, email: request.query.email }),
+    );
 
   app.post(
     '/auth/logout',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clearAuthCookies } from '../../platform/auth/plugin';
+import { mailOrigin } from '../../platform/mail';
 import { okResponse } from './contract';
 import {
   acceptedResponse,
@@ -20,8 +21,7 @@ const authRateLimit = { rateLimit: { max: 30, timeWindow: 60_000 } };
 export const selfServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
   const { config } = app.deps;
-  // Links in mail use the configured address, never the request's Host header.
-  const origin = config.publicUrl ?? `http://localhost:${config.port}`;
+  const origin = mailOrigin(config);
 
   app.post(
     '/auth/password-reset',

@@ -14,6 +14,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../platform/errors';
+import { tokenLink } from '../../platform/mail';
 import { assertCan } from '../../platform/policy';
 import { consents, outbox, passwordResetTokens, sessions, users } from '../../platform/schema';
 import { associationMembers, companyMembers } from '../companies/schema';
@@ -32,9 +33,9 @@ export const RESET_TOKEN_MINUTES = 30;
 /** reset mails per account per hour; further requests get the same answer and send nothing */
 export const RESET_MAILS_PER_HOUR = 3;
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const passwordResetLink = (origin: string, token: string) =>
-  `${origin}/password-reset/${encodeURIComponent(token)}`;
+  tokenLink(origin, '/password-reset', token);
 
 type Meta = { ip: string };
 

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { CONSENT_TEXTS, CONSENT_VERSION } from '../../../shared/consents';
 import type { Role } from '../../../shared/enums';
 import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -16,12 +15,11 @@ import {
   ValidationError,
 } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-import { accessLog, consents, loginAttempts, roleChanges, users } from '../../platform/schema';
+import { accessLog, loginAttempts, roleChanges, users } from '../../platform/schema';
 import { associationMembers, associations } from '../companies/schema';
 import type {
   accessLogQuery,
   loginBody,
-  SignupBody,
   User,
   userCreateBody,
   userListQuery,
@@ -153,60 +151,6 @@ export async function logoutEverywhere({ db, actor }: { db: Database; actor: Act
   await db.transaction(async (tx) => {
     await recordAudit(tx, actor, { action: 'user.logout_all', entityType: 'user', entityId: actor.userId });
   });
-}
-
-/** Self sign-up for SME and supplier members, with consent records. */
-export async function signup({ db, input, meta }: { db: Database; input: SignupBody; meta: Meta }) {
-  assertPassword(input.password, input.email);
-  const passwordHash = await hashPassword(input.password);
-  const user = await db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${input.email}`);
-    if (existing) throw new ConflictError('email_taken');
-    const [created] = await tx
-      .insert(users)
-      .values({
-        email: input.email,
-        name: input.name,
-        phone: input.phone ?? null,
-        role: input.role,
-        passwordHash,
-      })
-      .returning();
-    const anonymousSelf: Actor = {
-      userId: created.id,
-      role: created.role,
-      companyIds: [],
-      associationIds: [],
-      ip: meta.ip,
-      requestId: 'signup',
-    };
-    for (const kind of ['terms', 'privacy', 'marketing'] as const) {
-      const text = CONSENT_TEXTS[kind].ko;
-      await tx.insert(consents).values({
-        userId: created.id,
-        kind,
-        version: CONSENT_VERSION,
-        purpose: text.purpose,
-        items: text.items,
-        retention: text.retention,
-        granted: input.consents[kind],
-        ip: meta.ip,
-      });
-    }
-    await tx.insert(roleChanges).values({ userId: created.id, toRole: created.role, reason: 'signup' });
-    await recordAudit(tx, anonymousSelf, {
-      action: 'user.signup',
-      entityType: 'user',
-      entityId: created.id,
-      after: { email: created.email, role: created.role, consents: input.consents },
-    });
-    return created;
-  });
-  const session = await createSession(db, user, meta);
-  return { user, session };
 }
 
 export async function loadSessionUser(db: Database, actor: Actor) {

@@ -10,18 +10,14 @@ const t = setupTestApp();
 let n = 0;
 async function newSme(): Promise<Session & { email: string }> {
   const email = `claimant${++n}-${Date.now()}@example.kr`;
-  const res = await t().app.inject({
-    method: 'POST',
-    url: '/api/auth/signup',
-    payload: {
-      email,
-      password: 'Haneul-Dari-2048',
-      name: `신청인${n}`,
-      role: 'sme',
-      consents: { terms: true, privacy: true },
-    },
+  const res = await t().signUp({
+    email,
+    password: 'Haneul-Dari-2048',
+    name: `신청인${n}`,
+    role: 'sme',
+    consents: { terms: true, privacy: true },
   });
-  expect(res.statusCode).toBe(201);
+  expect(res.statusCode).toBe(200);
   return { ...sessionFrom(t().app, res), email };
 }
 

@@ -120,18 +120,14 @@ describe('companies API', () => {
 
 describe('company membership', () => {
   it('a colleague claiming an owned firm waits as pending; the owner sees and approves them', async () => {
-    const signup = await t().app.inject({
-      method: 'POST',
-      url: '/api/auth/signup',
-      payload: {
-        email: 'colleague@example.kr',
-        password: 'Haneul-Dari-2048',
-        name: '이동료',
-        role: 'sme',
-        consents: { terms: true, privacy: true },
-      },
+    const signup = await t().signUp({
+      email: 'colleague@example.kr',
+      password: 'Haneul-Dari-2048',
+      name: '이동료',
+      role: 'sme',
+      consents: { terms: true, privacy: true },
     });
-    expect(signup.statusCode).toBe(201);
+    expect(signup.statusCode).toBe(200);
     const colleague = sessionFrom(t().app, signup);
     const claim = await colleague.inject({
       method: 'POST',

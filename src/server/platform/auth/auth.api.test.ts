@@ -36,15 +36,16 @@ const signupBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** request → link from the outbox → confirm (the request's answer when it was refused) */
 async function signup(over: Record<string, unknown> = {}) {
-  return t().app.inject({ method: 'POST', url: '/api/auth/signup', payload: signupBody(over) });
+  return t().signUp(signupBody(over));
 }
 
 /** A fresh SME account (self sign-up) so lock-out tests never touch the demo accounts. */
 async function freshUser() {
   const email = uniqueEmail('user');
   const res = await signup({ email });
-  expect(res.statusCode).toBe(201);
+  expect(res.statusCode).toBe(200);
   return { email, id: res.json().user.id as string };
 }
 
@@ -379,7 +380,7 @@ describe('sign-up', () => {
   it('records consents with version, purpose and retention, the role grant and an audit entry', async () => {
     const email = uniqueEmail('consent');
     const res = await signup({ email, consents: { terms: true, privacy: true, marketing: true } });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(200);
     expect(res.json().user).toMatchObject({ email, role: 'sme', companyIds: [] });
     expect(cookieOf(res, SESSION_COOKIE)?.httpOnly).toBe(true);
     const id = res.json().user.id;
@@ -433,14 +434,21 @@ describe('sign-up', () => {
     expect(rows).toEqual([{ granted: false }]);
   });
 
-  it('refuses a duplicate email (case-insensitively) with 409', async () => {
+  it('makes no second account for a registered email (case-insensitively); the owner gets a notice', async () => {
     const email = uniqueEmail('dup');
-    expect((await signup({ email })).statusCode).toBe(201);
+    expect((await signup({ email })).statusCode).toBe(200);
     for (const again of [email, email.toUpperCase(), 'SME@demo.itda.kr']) {
       const res = await signup({ email: again });
-      expect(res.statusCode).toBe(409);
-      expect(res.json().error.code).toBe('email_taken');
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toEqual({ status: 'check_email', delivery: 'demo_mailbox' });
     }
+    const users = await t().handle.query('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
+    expect(users).toHaveLength(1);
+    const notices = await t().handle.query<{ kind: string }>(
+      `SELECT kind FROM outbox WHERE lower("to") = $1 ORDER BY created_at`,
+      [email],
+    );
+    expect(notices.map((n) => n.kind)).toEqual(['signup_verify', 'signup_exists', 'signup_exists']);
   });
 
   it('refuses self sign-up as staff or any granted role', async () => {

@@ -23,7 +23,7 @@ function sameToken(given: unknown, expected: string): boolean {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes that create a session may be called without one (protected by SameSite + JSON content type). */
-const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/signup']);
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/signup', '/api/auth/signup/verify']);
 
 export function cookieOptions(request: FastifyRequest, httpOnly: boolean, expires?: Date) {
   return {

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { signupBody } from '../../../server/modules/accounts/contract';
 import { CONSENT_KINDS, SELF_SIGNUP_ROLES } from '../../../shared/enums';
@@ -15,6 +15,7 @@ import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { applyServerErrors, emptyToNull, zodOptions } from '../../lib/form';
 import { safeNext } from '../../lib/safe-next';
+import { CheckEmail } from './CheckEmail';
 import { ConsentBlock } from './ConsentBlock';
 import { PasswordRules } from './PasswordRules';
 
@@ -23,7 +24,6 @@ const FIELDS = ['email', 'password', 'name', 'phone', 'role', 'consents.terms', 
 
 export function SignUpPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const lang = currentLang();
@@ -46,21 +46,18 @@ export function SignUpPage() {
   const allChecked = !!(c?.terms && c?.privacy && c?.marketing);
 
   const onSubmit = form.handleSubmit((values) =>
-    signup.mutate(values, {
-      // a new member registers the company first; `next` (e.g. an invitation link) waits on that page
-      onSuccess: () =>
-        navigate(next ? `/my/company?next=${encodeURIComponent(next)}` : '/my/company', {
-          replace: true,
-          state: { welcome: true },
-        }),
-      onError: (err) => {
-        if (!isApiError(err)) return;
-        if (err.code === 'email_taken')
-          form.setError('email', { type: 'server', message: err.message }, { shouldFocus: true });
-        else applyServerErrors(err, form.setError, FIELDS);
+    signup.mutate(
+      // `next` (e.g. an invitation link) is kept with the request and used after the mailed link
+      { ...values, next },
+      {
+        onError: (err) => {
+          if (isApiError(err)) applyServerErrors(err, form.setError, FIELDS);
+        },
       },
-    }),
+    ),
   );
+
+  if (signup.isSuccess) return <CheckEmail email={form.getValues('email')} delivery={signup.data.delivery} />;
 
   return (
     <div className="app-narrow">
