@@ -65,11 +65,17 @@ describe('발송함 (outbox)', () => {
     expect(res.json()).toMatchObject({ to: 'view@outbox.example.kr', body: '본문 내용' });
     const hidden = await admin.inject({ method: 'GET', url: `/api/outbox/${secret}` });
     expect(hidden.json()).toMatchObject({ to: 'secret@outbox.example.kr', body: null, sensitive: true });
+    // A sign-up confirmation link would let staff create the account and be signed in as it.
+    const [{ id: signup }] = await t().handle.query<{ id: string }>(
+      `INSERT INTO outbox ("to", subject, body, kind) VALUES ('new@outbox.example.kr', '[잇다] 가입 확인', 'http://localhost:3000/signup/verify/abc', 'signup_verify') RETURNING id`,
+    );
+    const signupMail = await admin.inject({ method: 'GET', url: `/api/outbox/${signup}` });
+    expect(signupMail.json()).toMatchObject({ body: null, sensitive: true });
     const log = await t().handle.query<{ subject_id: string }>(
       `SELECT subject_id FROM access_log WHERE subject_type = 'outbox' AND user_id = $1 ORDER BY id`,
       [admin.userId],
     );
-    expect(log.map((l) => l.subject_id)).toEqual([plain, secret]);
+    expect(log.map((l) => l.subject_id)).toEqual([plain, secret, signup]);
   });
 
   it('retries a failed message (audited); other messages cannot be retried', async () => {

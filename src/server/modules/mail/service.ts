@@ -25,6 +25,11 @@ onMaintenance((db) =>
 );
 
 type Row = typeof outbox.$inferSelect;
+/**
+ * Mail whose body holds a secret link: a password reset (flagged `sensitive`) or a sign-up confirmation
+ * (whoever opens it creates the account and is signed in). The 발송함 never shows their bodies.
+ */
+const holdsSecret = (r: Row) => r.sensitive || r.kind === 'signup_verify';
 const base = (r: Row) => ({
   id: r.id,
   subject: r.subject,
@@ -34,7 +39,7 @@ const base = (r: Row) => ({
   sentAt: r.sentAt?.toISOString() ?? null,
   nextAttemptAt: r.status === 'queued' ? r.nextAttemptAt.toISOString() : null,
   lastError: r.lastError,
-  sensitive: r.sensitive,
+  sensitive: holdsSecret(r),
 });
 
 /** The 발송함 list: newest first, recipients masked. */
@@ -81,7 +86,7 @@ export async function getOutboxMessage({ db, actor, id }: { db: Database; actor:
   const [r] = await db.select().from(outbox).where(eq(outbox.id, id));
   if (!r) throw new NotFoundError('message');
   await logAccess(db, actor, { action: 'view', subjectType: 'outbox', subjectId: id });
-  return { ...base(r), to: r.to, body: r.sensitive ? null : r.body };
+  return { ...base(r), to: r.to, body: holdsSecret(r) ? null : r.body };
 }
 
 /** A failed message goes back to the queue with a fresh set of attempts. */
