@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { freshDatabase } from '../test/db';
+import { freshDatabase, queryAsOwner } from '../test/db';
 import { type JobContext, JobLeaseLost, JobRunner } from './jobs';
 
 /**
@@ -102,7 +102,9 @@ describe('job leases', () => {
   });
 
   it('complete() marks the job done in the handler’s own transaction, together with its effect', async () => {
-    await h.query('CREATE TABLE IF NOT EXISTS t_effects (job_id uuid PRIMARY KEY)');
+    // DDL as the tables' owner (the PostgreSQL pass of CI runs the app as a role without CREATE)
+    await queryAsOwner(h, 'CREATE TABLE IF NOT EXISTS t_effects (job_id uuid PRIMARY KEY)');
+    await queryAsOwner(h, 'GRANT ALL ON t_effects TO PUBLIC');
     const a = new JobRunner(h.db, { instanceId: 'a' });
     a.register('t.atomic', async (ctx) => {
       await h.db.transaction(async (tx) => {
