@@ -12,7 +12,8 @@ import { currentLang } from '../../i18n';
 import { brn, formatDateTime } from '../../lib/format';
 import { Alert, ErrorAlert, LiveStatus } from '../Alert';
 import { Badge } from '../Badge';
-import { Dialog, ReasonDialog } from '../Dialog';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { ReasonDialog } from '../Dialog';
 import { Loading } from '../Loading';
 
 const statusTone = {
@@ -163,35 +164,23 @@ export function ClaimDecisions({
           ))}
         </ul>
       )}
-      <Dialog
+      <ConfirmDialog
         open={!!approving}
         onClose={close}
         title={t('claims.approveTitle')}
-        footer={
-          <>
-            <button type="button" className="krds-btn secondary medium" onClick={close}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="krds-btn primary medium"
-              disabled={decide.isPending}
-              onClick={() =>
-                approving &&
-                decide.mutate(
-                  { id: approving.id, decision: 'approve' },
-                  {
-                    onSuccess: (c) => {
-                      setDone(t('claims.approvedDone', { name: c.claimant.name, company: c.companyName }));
-                      close();
-                    },
-                  },
-                )
-              }
-            >
-              {decide.isPending ? t('common.working') : t('claims.approve')}
-            </button>
-          </>
+        confirmLabel={t('claims.approve')}
+        pending={decide.isPending}
+        onConfirm={() =>
+          approving &&
+          decide.mutate(
+            { id: approving.id, decision: 'approve' },
+            {
+              onSuccess: (c) => {
+                setDone(t('claims.approvedDone', { name: c.claimant.name, company: c.companyName }));
+                close();
+              },
+            },
+          )
         }
       >
         {approving && (
@@ -203,7 +192,7 @@ export function ClaimDecisions({
           </p>
         )}
         <ErrorAlert error={decide.error} />
-      </Dialog>
+      </ConfirmDialog>
       <ReasonDialog
         open={!!rejecting}
         onClose={close}

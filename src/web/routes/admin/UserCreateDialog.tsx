@@ -6,7 +6,7 @@ import { userCreateBody } from '../../../server/modules/accounts/contract';
 import { useAssociations, useCreateUser } from '../../api/accounts';
 import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/Field';
 import { applyServerErrors, emptyToNull, zodOptions } from '../../lib/form';
 import { roleOptions } from '../../lib/options';
@@ -56,25 +56,13 @@ export function UserCreateDialog({
     ),
   );
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onClose={close}
       title={t('users.createTitle')}
-      footer={
-        <>
-          <button type="button" className="krds-btn medium secondary" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            form="user-create-form"
-            className="krds-btn medium primary"
-            disabled={create.isPending}
-          >
-            {create.isPending ? t('common.working') : t('users.create')}
-          </button>
-        </>
-      }
+      confirmLabel={t('users.create')}
+      pending={create.isPending}
+      form="user-create-form"
     >
       <form id="user-create-form" onSubmit={submit} noValidate className="fieldset">
         <TextField
@@ -120,6 +108,6 @@ export function UserCreateDialog({
         />
         {create.error && <ErrorAlert error={create.error} />}
       </form>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -20,7 +20,7 @@ import {
 import { isApiError } from '../../api/client';
 import { useHealth } from '../../api/system';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormSection } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
@@ -132,21 +132,16 @@ function ConfirmSubmitDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onClose={onClose}
       title={t('appForm.confirmTitle')}
       size="md"
-      footer={
-        <>
-          <button type="button" className="krds-btn secondary medium" onClick={onClose} disabled={pending}>
-            {t('appForm.back')}
-          </button>
-          <button type="button" className="krds-btn primary medium" onClick={onConfirm} disabled={pending}>
-            {pending ? t('common.working') : t('appForm.confirmSubmit')}
-          </button>
-        </>
-      }
+      cancelLabel={t('appForm.back')}
+      confirmLabel={t('appForm.confirmSubmit')}
+      pending={pending}
+      lockCancel
+      onConfirm={onConfirm}
     >
       <p>{t('appForm.confirmLead')}</p>
       <ul className="app-list">
@@ -161,7 +156,7 @@ function ConfirmSubmitDialog({
         ))}
       </ul>
       <p>{t('appForm.confirmNote')}</p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -369,29 +364,19 @@ function WithdrawButton({ app }: { app: Application }) {
       >
         {t('applications.withdraw')}
       </button>
-      <Dialog
+      <ConfirmDialog
         open={open}
         onClose={() => setOpen(false)}
         title={t('appForm.withdrawConfirmTitle')}
         size="sm"
-        footer={
-          <>
-            <button type="button" className="krds-btn secondary medium" onClick={() => setOpen(false)}>
-              {t('appForm.keep')}
-            </button>
-            <button
-              type="button"
-              className="krds-btn medium app-btn-danger"
-              disabled={withdraw.isPending}
-              onClick={() => withdraw.mutate(undefined, { onSettled: () => setOpen(false) })}
-            >
-              {withdraw.isPending ? t('common.working') : t('appForm.withdrawConfirm')}
-            </button>
-          </>
-        }
+        cancelLabel={t('appForm.keep')}
+        confirmLabel={t('appForm.withdrawConfirm')}
+        tone="danger"
+        pending={withdraw.isPending}
+        onConfirm={() => withdraw.mutate(undefined, { onSettled: () => setOpen(false) })}
       >
         <p>{t('appForm.withdrawConfirmBody')}</p>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -7,7 +7,7 @@ import {
 } from '../../../server/modules/companies/contract';
 import { download, type Query } from '../../api/client';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Check, SelectField, TextAreaField } from '../../components/Field';
 
 type Format = 'xlsx' | 'csv';
@@ -120,20 +120,13 @@ function ExportReasonDialog({
     if (purpose && !tooShort) onConfirm({ purpose: purpose as ExportPurpose, reason: reason.trim() });
   };
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onClose={onClose}
       title={t('export.reasonTitle')}
-      footer={
-        <>
-          <button type="button" className="krds-btn secondary medium" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} className="krds-btn medium primary" disabled={pending}>
-            {pending ? t('common.working') : t('export.confirm')}
-          </button>
-        </>
-      }
+      confirmLabel={t('export.confirm')}
+      pending={pending}
+      form={formId}
     >
       <form id={formId} onSubmit={submit} noValidate className="app-stack">
         <p>{t('export.reasonBody')}</p>
@@ -159,6 +152,6 @@ function ExportReasonDialog({
         />
         <ErrorAlert error={error} />
       </form>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

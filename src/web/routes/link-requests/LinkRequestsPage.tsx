@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import type { LinkRequest } from '../../../server/modules/companies/import-contract';
 import { useDecideLinkRequest, useLinkRequests } from '../../api/imports';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { Dialog, ReasonDialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ReasonDialog } from '../../components/Dialog';
 import { SelectField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
@@ -157,40 +158,28 @@ export function LinkRequestsPage() {
           />
         </>
       )}
-      <Dialog
+      <ConfirmDialog
         open={!!approving}
         onClose={close}
         title={t('linkRequests.approveTitle')}
-        footer={
-          <>
-            <button type="button" className="krds-btn secondary medium" onClick={close}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="krds-btn primary medium"
-              disabled={decide.isPending}
-              onClick={() =>
-                approving &&
-                decide.mutate(
-                  { id: approving.id, approve: true },
-                  {
-                    onSuccess: () => {
-                      setDone(
-                        t('linkRequests.approved', {
-                          company: approving.companyName,
-                          association: approving.associationName,
-                        }),
-                      );
-                      close();
-                    },
-                  },
-                )
-              }
-            >
-              {decide.isPending ? t('common.working') : t('linkRequests.approve')}
-            </button>
-          </>
+        confirmLabel={t('linkRequests.approve')}
+        pending={decide.isPending}
+        onConfirm={() =>
+          approving &&
+          decide.mutate(
+            { id: approving.id, approve: true },
+            {
+              onSuccess: () => {
+                setDone(
+                  t('linkRequests.approved', {
+                    company: approving.companyName,
+                    association: approving.associationName,
+                  }),
+                );
+                close();
+              },
+            },
+          )
         }
       >
         <p>
@@ -200,7 +189,7 @@ export function LinkRequestsPage() {
           })}
         </p>
         <ErrorAlert error={decide.error} />
-      </Dialog>
+      </ConfirmDialog>
       <ReasonDialog
         open={!!rejecting}
         onClose={close}

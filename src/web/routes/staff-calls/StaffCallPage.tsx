@@ -13,7 +13,7 @@ import {
 } from '../../api/calls';
 import { download } from '../../api/client';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormSection, SelectField, TextField } from '../../components/Field';
 import { FieldRows } from '../../components/FieldRows';
 import { Loading } from '../../components/Loading';
@@ -56,31 +56,19 @@ function Lifecycle({ call }: { call: Call }) {
           </button>
         ))}
       </div>
-      <Dialog
+      <ConfirmDialog
         open={asking !== null}
         onClose={() => setAsking(null)}
         title={t('staffReview.transitionTitle')}
         size="sm"
-        footer={
-          <>
-            <button type="button" className="krds-btn secondary medium" onClick={() => setAsking(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="krds-btn primary medium"
-              disabled={transition.isPending}
-              onClick={() => {
-                if (asking) transition.mutate(asking, { onSettled: () => setAsking(null) });
-              }}
-            >
-              {transition.isPending ? t('common.working') : t('staffReview.transitionConfirm')}
-            </button>
-          </>
-        }
+        confirmLabel={t('staffReview.transitionConfirm')}
+        pending={transition.isPending}
+        onConfirm={() => {
+          if (asking) transition.mutate(asking, { onSettled: () => setAsking(null) });
+        }}
       >
         <p>{asking && t('staffReview.transitionBody', { status: statusTo(asking) })}</p>
-      </Dialog>
+      </ConfirmDialog>
     </Section>
   );
 }
