@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -25,7 +25,7 @@ import { RequireRole } from '../../components/RequireRole';
 import { currentLang } from '../../i18n';
 import { applyServerErrors, emptyToNull, zodOptions } from '../../lib/form';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { PasswordRules } from '../auth/PasswordRules';
+import { NewPasswordField, PasswordAgainField } from '../auth/PasswordRules';
 
 /** 내 정보: profile, password, consents and 회원탈퇴 of the signed-in person. */
 export function AccountPage() {
@@ -143,7 +143,6 @@ const passwordForm = z
 function PasswordSection({ email }: { email: string }) {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const rulesId = useId();
   const form = useForm({
     resolver: zodResolver(passwordForm, zodOptions),
     defaultValues: { currentPassword: '', newPassword: '', again: '' },
@@ -174,28 +173,14 @@ function PasswordSection({ email }: { email: string }) {
             error={errors.currentPassword}
             {...form.register('currentPassword')}
           />
-          <TextField
+          <NewPasswordField
             label={t('account.newPassword')}
-            type="password"
-            autoComplete="new-password"
-            required
+            password={newPassword ?? ''}
+            email={email}
             error={errors.newPassword}
-            aria-describedby={rulesId}
-            after={<PasswordRules id={rulesId} password={newPassword ?? ''} email={email} />}
             {...form.register('newPassword')}
           />
-          <TextField
-            label={t('account.newPasswordAgain')}
-            type="password"
-            autoComplete="new-password"
-            required
-            error={
-              errors.again?.message === 'password_mismatch'
-                ? { message: t('account.passwordMismatch') }
-                : errors.again
-            }
-            {...form.register('again')}
-          />
+          <PasswordAgainField error={errors.again} {...form.register('again')} />
         </div>
         <LiveStatus>{change.isSuccess ? t('account.passwordChanged') : null}</LiveStatus>
         <div className="app-form__actions">

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -13,7 +12,7 @@ import { Alert, ErrorAlert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { PageHeader } from '../../components/Page';
 import { applyServerErrors, zodOptions } from '../../lib/form';
-import { PasswordRules } from './PasswordRules';
+import { NewPasswordField, PasswordAgainField } from './PasswordRules';
 
 /** 비밀번호 찾기: asks for the address; the answer is the same whether or not it has an account. */
 export function PasswordResetRequestPage() {
@@ -81,7 +80,6 @@ export function PasswordResetSetPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const confirm = useConfirmPasswordReset();
-  const rulesId = useId();
   const form = useForm({
     resolver: zodResolver(setSchema, zodOptions),
     defaultValues: { password: '', again: '' },
@@ -99,7 +97,6 @@ export function PasswordResetSetPage() {
     ),
   );
   const invalid = isApiError(confirm.error) && confirm.error.code === 'reset_token_invalid';
-  const mismatch = errors.again?.message === 'password_mismatch';
   return (
     <div className="app-narrow">
       <PageHeader title={t('passwordReset.setTitle')} lead={<p>{t('passwordReset.setLead')}</p>} />
@@ -128,24 +125,14 @@ export function PasswordResetSetPage() {
           )}
           <form onSubmit={onSubmit} noValidate className="app-form">
             <div className="fieldset">
-              <TextField
+              <NewPasswordField
                 label={t('account.newPassword')}
-                type="password"
-                autoComplete="new-password"
-                required
+                password={password ?? ''}
+                email=""
                 error={errors.password}
-                aria-describedby={rulesId}
-                after={<PasswordRules id={rulesId} password={password ?? ''} email="" />}
                 {...form.register('password')}
               />
-              <TextField
-                label={t('account.newPasswordAgain')}
-                type="password"
-                autoComplete="new-password"
-                required
-                error={mismatch ? { message: t('account.passwordMismatch') } : errors.again}
-                {...form.register('again')}
-              />
+              <PasswordAgainField error={errors.again} {...form.register('again')} />
             </div>
             <div className="app-form__actions">
               <button

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -17,7 +16,7 @@ import { applyServerErrors, emptyToNull, zodOptions } from '../../lib/form';
 import { safeNext } from '../../lib/safe-next';
 import { CheckEmail } from './CheckEmail';
 import { ConsentBlock } from './ConsentBlock';
-import { PasswordRules } from './PasswordRules';
+import { NewPasswordField } from './PasswordRules';
 
 type SignupForm = z.input<typeof signupBody>;
 const FIELDS = ['email', 'password', 'name', 'phone', 'role', 'consents.terms', 'consents.privacy'] as const;
@@ -27,7 +26,6 @@ export function SignUpPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const lang = currentLang();
-  const rulesId = useId();
   const consents = useConsents();
   const signup = useSignup();
   const form = useForm<SignupForm, unknown, z.output<typeof signupBody>>({
@@ -74,14 +72,11 @@ export function SignUpPage() {
               error={errors.email}
               {...form.register('email')}
             />
-            <TextField
+            <NewPasswordField
               label={t('fields.password')}
-              type="password"
-              autoComplete="new-password"
-              required
+              password={password ?? ''}
+              email={email ?? ''}
               error={errors.password}
-              aria-describedby={rulesId}
-              after={<PasswordRules id={rulesId} password={password ?? ''} email={email ?? ''} />}
               {...form.register('password')}
             />
             <TextField
