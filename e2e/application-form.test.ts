@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserSkipReason, expectAxeClean, isFocused, setupE2E, signIn } from './harness';
+import { browserSkipReason, expectAxeClean, isFocused, setupE2E, signIn, tinyPdf } from './harness';
 
 /**
  * What the application form promises is true: a field's error clears as soon as the field is valid,
@@ -16,26 +16,6 @@ if (skip) console.log(`e2e/application-form skipped: ${skip}`);
 
 const YEAR = new Date().getFullYear();
 const DX_CALL = `${YEAR}년 DX 역량강화 컨설팅 지원사업 참여기업 모집`;
-
-/** A tiny but valid one-page PDF. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 describe.skipIf(!!skip)('the application form keeps its promises', () => {
   const e2e = setupE2E({ firms: 500 });

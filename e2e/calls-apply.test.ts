@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserSkipReason, expectAxeClean, isFocused, setupE2E, signIn, tabTo } from './harness';
+import { browserSkipReason, expectAxeClean, isFocused, setupE2E, signIn, tabTo, tinyPdf } from './harness';
 
 /**
  * Calls and applications: an anonymous visitor browses the calls; 김 대표 (SME owner) checks her
@@ -17,26 +17,6 @@ const YEAR = new Date().getFullYear();
 const DX_CALL = `${YEAR}년 DX 역량강화 컨설팅 지원사업 참여기업 모집`;
 const AI_2021 = '2021년 AI 활용 사업혁신 지원사업 수요기업 모집';
 const RECEIPT = /\d{4}-DXC-\d{4}/;
-
-/** A tiny but valid one-page PDF. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 describe.skipIf(!!skip)('calls: browse, apply, and the staff view', () => {
   const e2e = setupE2E();

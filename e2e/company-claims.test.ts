@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateFirm } from '../src/demo/firms';
 import type { DbHandle } from '../src/server/db/client';
+import { TINY_PDF } from '../src/server/test/multipart';
 import { formatBrn } from '../src/shared/brn';
 import {
   browserSkipReason,
@@ -20,9 +21,6 @@ const skip = browserSkipReason();
 if (skip) console.log(`e2e/company-claims skipped: ${skip}`);
 
 const PASSWORD = 'Guro!Metal#2021';
-const TINY_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
 
 async function signUp(page: Page, who: { email: string; name: string }, handle: DbHandle) {
   await page.goto('/signup');
