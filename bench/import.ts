@@ -5,14 +5,10 @@
  * and a second import of the same file (every row compared with the registry, none changed).
  *   npx tsx bench/import.ts [rows=1000000]        (DATABASE_URL for server PostgreSQL)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { generateFirm } from '../src/demo/firms';
-import { type DbHandle, openPglite, sqlRows } from '../src/server/db/client';
-import { migrate } from '../src/server/db/migrate';
+import { type DbHandle, sqlRows } from '../src/server/db/client';
 import { runImport } from '../src/server/modules/companies/import';
 import { suggestMapping } from '../src/server/modules/companies/import-map';
 import { systemActor } from '../src/server/platform/actor';
@@ -77,27 +73,14 @@ function memberCsv(rows: number): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** Server PostgreSQL (a fresh database, dropped after) when DATABASE_URL is set, else PGlite in a temp dir. */
+/** Server PostgreSQL (a fresh database) when DATABASE_URL is set, else PGlite in a temp dir; removed after. */
 async function database(): Promise<{
   handle: DbHandle;
   label: 'pg' | 'pglite';
   cleanup: () => Promise<void>;
 }> {
-  if (process.env.DATABASE_URL) {
-    const { handle, label } = await benchDatabase();
-    return { handle, label, cleanup: () => handle.close() };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'itda-bench-import-'));
-  const handle = await openPglite(dir);
-  await migrate(handle);
-  return {
-    handle,
-    label: 'pglite',
-    cleanup: async () => {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const { handle, label } = await benchDatabase();
+  return { handle, label, cleanup: () => handle.close() };
 }
 
 const perSec = (rows: number, ms: number) => Math.round((rows * 1000) / Math.max(1, ms));

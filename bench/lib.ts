@@ -1,38 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { type DbHandle, openPg, openPglite } from '../src/server/db/client';
-import { migrate } from '../src/server/db/migrate';
+import type { DbHandle } from '../src/server/db/client';
+import { openTempDatabase } from '../src/server/test/tempdb';
 
 /** Shared helpers for benchmark scripts: a fresh database, load runs, tables and JSON results. */
 export async function benchDatabase(): Promise<{ handle: DbHandle; label: 'pg' | 'pglite'; url?: string }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const h = await openPglite(mkdtempSync(join(tmpdir(), 'itda-bench-')));
-    await migrate(h);
-    return { handle: h, label: 'pglite' };
-  }
-  const name = `itda_bench_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const h = await openPg(u.toString(), 20);
-  await migrate(h);
-  const close = h.close;
-  h.close = async () => {
-    await close();
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-  };
-  return { handle: h, label: 'pg', url: u.toString() };
+  const serverUrl = process.env.DATABASE_URL || undefined;
+  // PGlite on disk (as the app runs it) or a new server database, removed at close
+  const h = await openTempDatabase({ serverUrl, prefix: 'itda_bench', pgliteOnDisk: true });
+  return { handle: h, label: serverUrl ? 'pg' : 'pglite', url: h.url };
 }
 
 export interface LoadResult {

@@ -29,9 +29,10 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const copySql = (table: string, columns: string[], source: string) =>
   `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 
-export async function openPglite(dataDir?: string): Promise<DbHandle> {
+/** PGlite in `dataDir` (in memory without one); `loadDataDir` starts from a `dumpDataDir()` tarball. */
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<DbHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: opts.loadDataDir });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,

@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo/accounts';
-import { loadDemoWorld } from '../../demo/load';
 import type { Role } from '../../shared/enums';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import type { DbHandle } from '../db/client';
 import { registerJobs } from '../modules/jobs';
 import { JobRunner } from '../platform/jobs';
-import { freshDatabase } from './db';
+import { seededDatabase } from './db';
 
 export interface Session {
   cookie: string;
@@ -81,8 +80,7 @@ export async function signUp(
 
 /** Builds an app on a fresh database with the demo accounts and a small generated population. */
 export async function createTestApp(opts: { firms?: number } = {}): Promise<TestApp> {
-  const handle = await freshDatabase();
-  await loadDemoWorld(handle, { firms: opts.firms ?? 300 });
+  const handle = await seededDatabase(opts.firms ?? 300);
   // Uploads go to a temporary DATA_DIR, removed at close.
   const dataDir = mkdtempSync(join(tmpdir(), 'itda-test-'));
   const config = {

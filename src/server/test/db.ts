@@ -1,53 +1,51 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type DbHandle, openPg, openPglite } from '../db/client';
-import { migrate } from '../db/migrate';
+import { inject } from 'vitest';
+import { loadDemoWorld } from '../../demo/load';
+import type { DbHandle } from '../db/client';
+import { MIGRATED, openSnapshot, type SnapshotRun, seededKey } from './snapshots';
+import { openTempDatabase, type TempDbHandle } from './tempdb';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** set by the unit project's globalSetup (src/server/test/global-setup.ts) */
+    itdaSnapshots?: SnapshotRun;
+  }
+}
 
 /** A test database; `url` names the fresh server database (PostgreSQL only), e.g. for a second app instance. */
-export type TestDbHandle = DbHandle & { url?: string; ownerUrl?: string };
+export type TestDbHandle = TempDbHandle;
+
+/** The run's snapshots when the project has the globalSetup (the unit tests); undefined elsewhere (e2e). */
+function snapshotRun(): SnapshotRun | undefined {
+  const run = inject('itdaSnapshots');
+  // a run's snapshots are of one database kind: the workers see the same DATABASE_URL as the setup
+  return run && run.serverUrl === (process.env.DATABASE_URL || undefined) ? run : undefined;
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
- * on the server named by DATABASE_URL (created here, dropped at close), so runs never collide.
+ * on the server named by DATABASE_URL (dropped at close), so runs never collide. A copy of the run's
+ * migrated snapshot when there is one (see snapshots.ts). With ITDA_TEST_APP_ROLE (CI) the handle is
+ * that role's — which may not UPDATE/DELETE the logs nor ALTER their triggers (README "Database
+ * roles") — and `ownerUrl` the owner's (see `queryAsOwner`).
  */
 export async function freshDatabase(): Promise<TestDbHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const h = await openPglite();
-    await migrate(h);
-    return h;
-  }
-  const name = `itda_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const ownerUrl = u.toString();
-  let h: DbHandle = await openPg(u.toString(), 20);
-  await migrate(h);
-  // ITDA_TEST_APP_ROLE=itda_app (CI): migrated as the owner above, the tests then run as the app role,
-  // which may not UPDATE/DELETE the logs nor ALTER their triggers (README "Database roles")
-  const appRole = process.env.ITDA_TEST_APP_ROLE;
-  if (appRole && (await h.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [appRole])).length === 0)
-    console.log(`ITDA_TEST_APP_ROLE: no role ${appRole} on the server; tests run as the owner`);
-  else if (appRole) {
-    await h.query('SELECT itda_grant_app_role($1)', [appRole]);
-    await h.close();
-    u.username = appRole;
-    u.password = '';
-    h = await openPg(u.toString(), 20);
-  }
-  const close = h.close;
-  h.close = async () => {
-    await close();
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-  };
-  return Object.assign(h, { url: u.toString(), ownerUrl });
+  const run = snapshotRun();
+  if (run) return openSnapshot(run, MIGRATED);
+  return openTempDatabase({
+    serverUrl: process.env.DATABASE_URL || undefined,
+    prefix: 'itda_t',
+    appRole: process.env.ITDA_TEST_APP_ROLE || undefined,
+  });
+}
+
+/** A fresh database (as `freshDatabase`) with the demo world of `firms` generated firms loaded. */
+export async function seededDatabase(firms: number): Promise<TestDbHandle> {
+  const run = snapshotRun();
+  if (run) return openSnapshot(run, seededKey(firms));
+  const h = await freshDatabase();
+  await loadDemoWorld(h, { firms });
+  return h;
 }
 
 export const usingServerPostgres = () => !!process.env.DATABASE_URL;
