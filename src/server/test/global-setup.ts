@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -10,6 +10,12 @@ import { dropTemplates, MIGRATED, newRun, snapshot } from './snapshots';
  * demand. At the end, the run's temporary directory and server templates are removed.
  */
 export default async function setup(project: TestProject) {
+  // directories of runs that were killed before their teardown, a day ago or more
+  for (const d of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), d);
+    if (d.startsWith('itda-snapshots-') && Date.now() - statSync(path).mtimeMs > 24 * 3600_000)
+      rmSync(path, { recursive: true, force: true });
+  }
   const run = newRun(mkdtempSync(join(tmpdir(), 'itda-snapshots-')));
   await dropTemplates(run, { stale: true });
   await snapshot(run, MIGRATED);
