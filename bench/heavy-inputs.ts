@@ -1,6 +1,6 @@
 /**
  * Heavy inputs never freeze the server: GET /api/health latency while three XLSX "bombs" (1 MB uploads
- * that unzip to 350 MB) and five XLSX exports of the whole registry (26,000 firms) run at once, next to
+ * that unzip to 350 MB) and five exports of the whole registry (26,000 firms; three XLSX, two CSV) run at once, next to
  * the baseline: the same health checks with no load, measured in the same run.
  *   npx tsx bench/heavy-inputs.ts [firms=26000]        (DATABASE_URL for server PostgreSQL)
  */
@@ -53,10 +53,16 @@ async function sampleHealth(base: string, until: Promise<unknown>, minMs: number
 }
 
 export async function main(firms = Number(process.argv[2] ?? 26_000)) {
-  const { handle, label } = await benchDatabase();
+  const { handle, label, url } = await benchDatabase();
   try {
     await loadDemoWorld(handle, { firms });
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', SESSION_SECRET: 'b'.repeat(40) });
+    // the app's DATABASE_URL is the bench's own database (exports read it over their own connection)
+    const config = loadConfig({
+      ...process.env,
+      ...(url ? { DATABASE_URL: url } : {}),
+      LOG_LEVEL: 'silent',
+      SESSION_SECRET: 'b'.repeat(40),
+    });
     const app = await buildApp({ config, handle, jobs: new JobRunner(handle.db), rateLimitPerMinute: 0 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -89,11 +95,12 @@ export async function main(firms = Number(process.argv[2] ?? 26_000)) {
           return fetch(`${base}/api/companies/import/upload`, { method: 'POST', headers, body: form });
         }),
       ),
-      ...Array.from({ length: EXPORTS }, (_, i) =>
-        timed(`export ${i + 1} (xlsx, ${firms.toLocaleString()} firms)`, () =>
-          fetch(`${base}/api/companies/export?format=xlsx`, { headers }),
-        ),
-      ),
+      ...Array.from({ length: EXPORTS }, (_, i) => {
+        const format = i % 2 === 0 ? 'xlsx' : 'csv';
+        return timed(`export ${i + 1} (${format}, ${firms.toLocaleString()} firms)`, () =>
+          fetch(`${base}/api/companies/export?format=${format}`, { headers }),
+        );
+      }),
     ]);
     const loaded = await sampleHealth(base, heavy, 1_000);
     const requests = await heavy;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { FileStore } from './platform/files';
+import type { S3Config } from './platform/files-s3';
 
 /** Environment variables, validated once. Documented in README "Configuration". */
 const envSchema = z.object({
@@ -40,7 +41,44 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
+  S3_ENDPOINT: z
+    .url({
+      protocol: /^https?$/,
+      message: 'S3_ENDPOINT must be an http(s) URL, e.g. https://s3.ap-northeast-2.amazonaws.com',
+    })
+    .optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET must be a bucket name (3–63 of a-z 0-9 . -)')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'S3_REGION must be a region name such as us-east-1')
+    .default('us-east-1'),
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'false', 'true']).default('0'),
 });
+
+/** the variables that select the S3 file store: all of them, or none */
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+function s3Config(e: z.infer<typeof envSchema>): S3Config | undefined {
+  const missing = S3_REQUIRED.filter((k) => !e[k]);
+  if (missing.length === S3_REQUIRED.length) return undefined;
+  if (missing.length > 0)
+    throw new Error(
+      `Invalid configuration:\n  ${missing.join(', ')}: required with ${S3_REQUIRED.filter((k) => e[k]).join(', ')} — the S3 file store needs all of ${S3_REQUIRED.join(', ')} (or none of them)`,
+    );
+  return {
+    endpoint: e.S3_ENDPOINT!,
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    region: e.S3_REGION,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === '1' || e.S3_FORCE_PATH_STYLE === 'true',
+  };
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -69,7 +107,10 @@ export interface Config {
   smtpUrl?: string;
   /** From: of outgoing mail */
   mailFrom: string;
-  /** where uploads go: the database with server PostgreSQL (every instance reads them), else DATA_DIR */
+  /**
+   * where uploads go: an S3-compatible bucket when S3_* are set, else the database with server PostgreSQL
+   * (every instance reads them), else DATA_DIR
+   */
   files: FileStore;
   /** requests per minute per client IP, counted across instances; 0 = off */
   rateLimitPerMinute: number;
@@ -99,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  PUBLIC_URL: required when NODE_ENV=production (the address in emailed links, e.g. https://itda.example.kr)',
     );
   const dataDir = resolve(e.DATA_DIR);
+  const s3 = s3Config(e);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -120,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
-    files: { kind: e.DATABASE_URL ? 'db' : 'local', dataDir },
+    files: s3 ? { kind: 's3', dataDir, s3 } : { kind: e.DATABASE_URL ? 'db' : 'local', dataDir },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     redisUrl: e.REDIS_URL,
   };

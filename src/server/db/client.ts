@@ -18,6 +18,8 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export interface DbHandle {
   db: Database;
   kind: 'pglite' | 'pg';
+  /** the server database's connection string (pg only): for work that opens its own connection, e.g. in a worker */
+  url?: string;
   /** Raw SQL returning rows; used by migrations, benchmarks and COPY helpers. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** `COPY table (cols) FROM STDIN (FORMAT csv)` with the given CSV text; returns rows copied. */
@@ -60,6 +62,7 @@ export async function openPg(url: string, max = 10): Promise<DbHandle> {
   return {
     db,
     kind: 'pg',
+    url,
     async query(text, params) {
       const r = await pool.query(text, params as unknown[]);
       return r.rows;

@@ -7,22 +7,43 @@ import { stripUnsafeChars } from '../../shared/validators';
 import type { Database } from '../db/client';
 import { isStaff } from './actor';
 import { AppError, ForbiddenError, NotFoundError } from './errors';
+import { S3Client, type S3Config } from './files-s3';
 import { fileBlobs, files } from './schema';
 
 /**
  * Uploaded files: one `files` row with the SHA-256, size, sniffed type and the sanitised original name;
  * the bytes (never served directly) where the row's `storage` says:
  * - `local`: `${dataDir}/files/<random hex>` — the embedded (PGlite) install, one instance;
- * - `db`: `file_blobs`, parts of at most 1 MB — server PostgreSQL, so every instance reads every file.
+ * - `db`: `file_blobs`, parts of at most 1 MB — server PostgreSQL, so every instance reads every file;
+ * - `s3`: object `files/<random hex>` in an S3-compatible bucket (S3_* settings, platform/files-s3.ts) —
+ *   every instance reads every file, and the database stays small.
  * New uploads go to the configured store (`config.files`); a row keeps the store it was written to, so
- * files a server-PostgreSQL install kept in DATA_DIR before still read there until maintenance copies
- * them into the database (`moveLocalFiles`).
+ * files kept in DATA_DIR before still read there until maintenance moves them into the database or the
+ * bucket (`moveLocalFiles`); `db` files of an install that turned S3 on stay readable where they are.
  */
 export interface FileStore {
-  kind: 'local' | 'db';
-  /** DATA_DIR: the `local` store, and where older uploads of a `db` install still lie */
+  kind: 'local' | 'db' | 's3';
+  /** DATA_DIR: the `local` store, and where older uploads of a `db` or `s3` install still lie */
   dataDir: string;
+  /** the bucket of the `s3` store */
+  s3?: S3Config;
 }
+
+const s3Clients = new WeakMap<S3Config, S3Client>();
+/** The bucket's client; a file kept in S3 cannot be read by an instance without the S3 settings. */
+function bucket(store: FileStore): S3Client {
+  if (!store.s3)
+    throw new Error('a file is kept in S3, but S3_ENDPOINT and the other S3 settings are not set');
+  const known = s3Clients.get(store.s3);
+  if (known) return known;
+  const c = new S3Client(store.s3);
+  s3Clients.set(store.s3, c);
+  return c;
+}
+const objectKey = (key: string) => {
+  if (!/^[0-9a-f]{32}$/.test(key)) throw new NotFoundError('file');
+  return `files/${key}`;
+};
 
 /** Size of one `file_blobs` row: reads and writes hold at most this much per statement. */
 export const BLOB_PART_BYTES = 1024 * 1024;
@@ -173,6 +194,19 @@ export async function saveUpload(
       return row;
     });
   }
+  if (store.kind === 's3') {
+    // The object first: a row never points at bytes that are not there (an orphan object is removed).
+    await bucket(store).put(objectKey(key), buffer, mime);
+    try {
+      const [row] = await db.insert(files).values(values).returning();
+      return row;
+    } catch (e) {
+      await bucket(store)
+        .delete(objectKey(key))
+        .catch(() => {});
+      throw e;
+    }
+  }
   const path = await writeLocal(store.dataDir, key, buffer);
   try {
     const [row] = await db.insert(files).values(values).returning();
@@ -195,8 +229,14 @@ async function writeBlobs(tx: Database, fileId: string, buffer: Buffer) {
     await tx.insert(fileBlobs).values({ fileId, part, data: buffer.subarray(at, at + BLOB_PART_BYTES) });
 }
 
-/** The bytes of a stored file, part by part (at most 1 MB in memory per step for `db` files). */
+/** The bytes of a stored file, part by part (at most 1 MB in memory per step for `db` files; `s3` streams). */
 export async function* fileParts(db: Database, store: FileStore, file: StoredFile): AsyncGenerator<Buffer> {
+  if (file.storage === 's3') {
+    const body = await bucket(store).get(objectKey(file.storageKey));
+    if (!body) throw new NotFoundError('file');
+    for await (const chunk of body) yield chunk as Buffer;
+    return;
+  }
   if (file.storage === 'db') {
     let part = 0;
     for (;;) {
@@ -274,19 +314,24 @@ export async function deleteStoredFiles(db: Database, store: FileStore, where: S
     .delete(files)
     .where(where)
     .returning({ id: files.id, key: files.storageKey, storage: files.storage });
-  for (const f of gone)
+  for (const f of gone) {
     if (f.storage === 'local') await unlink(storagePath(store.dataDir, f.key)).catch(() => {});
+    if (f.storage === 's3')
+      await bucket(store)
+        .delete(objectKey(f.key))
+        .catch(() => {});
+  }
   return gone.length;
 }
 
 /**
- * Moves uploads still in this instance's DATA_DIR into the database (`db` store), at most `limit` per run:
- * a server-PostgreSQL install that kept files locally before. Each file is locked while it moves (SKIP
+ * Moves uploads still in this instance's DATA_DIR into the database (`db` store) or the bucket (`s3`), at
+ * most `limit` per run: an install that kept files locally before. Each file is locked while it moves (SKIP
  * LOCKED: instances share the work); files this instance does not have are left to the one that does.
  * Returns how many moved.
  */
 export async function moveLocalFiles(db: Database, store: FileStore, limit = 1000): Promise<number> {
-  if (store.kind !== 'db') return 0;
+  if (store.kind === 'local') return 0;
   let names: string[];
   try {
     names = (await readdir(join(store.dataDir, 'files'))).filter((n) => /^[0-9a-f]{32}$/.test(n));
@@ -310,8 +355,9 @@ export async function moveLocalFiles(db: Database, store: FileStore, limit = 100
           .for('update', { skipLocked: true });
         if (!f) return null;
         const buffer = await readFile(storagePath(store.dataDir, f.storageKey));
-        await writeBlobs(tx, f.id, buffer);
-        await tx.update(files).set({ storage: 'db' }).where(eq(files.id, f.id));
+        if (store.kind === 's3') await bucket(store).put(objectKey(f.storageKey), buffer, f.mime);
+        else await writeBlobs(tx, f.id, buffer);
+        await tx.update(files).set({ storage: store.kind }).where(eq(files.id, f.id));
         return f.storageKey;
       });
       if (!key) continue;

@@ -4,16 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from './errors';
 import type { OutCell } from './tabular';
+import type { ExportRow, ExportSpec } from './tabular-export';
 
 /**
  * A small pool of worker threads (1–2, see TABULAR_WORKERS) with a queue, for the CPU-heavy halves of tabular files:
- * parsing uploads and building XLSX workbooks. The event loop stays free meanwhile (health checks, other
+ * parsing uploads, building XLSX workbooks and whole exports (platform/tabular-export.ts: read, cells, file). The event loop stays free meanwhile (health checks, other
  * requests). Each worker has a heap limit: a file that needs more fails alone (413) and the worker is
  * replaced; the server process is not affected. Idle workers do not keep the process alive.
  */
 export type TabularTask =
   | { op: 'read'; buf: Uint8Array; filename: string }
-  | { op: 'writeXlsx'; sheetName: string; headers: string[]; rows: OutCell[][] };
+  | { op: 'writeXlsx'; sheetName: string; headers: string[]; rows: OutCell[][] }
+  /** an export read by the worker over its own connection (`databaseUrl`), or from `rows` read by the caller */
+  | { op: 'export'; spec: ExportSpec; databaseUrl: string; rows?: undefined }
+  | { op: 'export'; spec: ExportSpec; rows: ExportRow[]; databaseUrl?: undefined };
+
+/** tasks whose rows may arrive in slices */
+type RowsTask = Extract<TabularTask, { rows: unknown[] }>;
 
 /** 2 workers, but 1 on a 2-core machine: a core stays free for the event loop (health, other requests) */
 export const TABULAR_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
@@ -56,13 +63,16 @@ function run(worker: Worker, job: Job) {
     done();
     worker.unref();
     idle.push(worker);
-    if (m.ok)
+    if (m.ok) {
+      const r = m.result as { body?: unknown } | undefined;
       job.resolve(
         m.result instanceof Uint8Array
-          ? Buffer.from(m.result.buffer, m.result.byteOffset, m.result.byteLength)
-          : m.result,
+          ? asBuffer(m.result)
+          : r?.body instanceof Uint8Array
+            ? { ...r, body: asBuffer(r.body) }
+            : m.result,
       );
-    else {
+    } else {
       const e = m.error as {
         message: string;
         status?: number;
@@ -88,14 +98,16 @@ function run(worker: Worker, job: Job) {
   worker.on('exit', onExit);
   const task = job.task;
   if (task.op === 'read') worker.postMessage({ id, task }, [task.buf.buffer as ArrayBuffer]);
-  else if (task.rows.length <= ROWS_PER_MESSAGE) worker.postMessage({ id, task });
-  else void sendInSlices(worker, id, task);
+  else if (!task.rows || task.rows.length <= ROWS_PER_MESSAGE) worker.postMessage({ id, task });
+  else void sendInSlices(worker, id, task as RowsTask);
 }
+
+const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 /** rows per message to a worker: copying 26k rows at once held the event loop for ~200 ms */
 const ROWS_PER_MESSAGE = 2_000;
 
-async function sendInSlices(worker: Worker, id: number, task: TabularTask & { op: 'writeXlsx' }) {
+async function sendInSlices(worker: Worker, id: number, task: RowsTask) {
   worker.postMessage({ id, start: { ...task, rows: [] } });
   for (let i = 0; i < task.rows.length; i += ROWS_PER_MESSAGE) {
     worker.postMessage({ id, rows: task.rows.slice(i, i + ROWS_PER_MESSAGE) });

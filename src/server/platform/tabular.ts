@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { runTabularTask } from './tabular-pool';
-import { checkXlsxLimits } from './xlsx-limits';
+import { checkXlsxInflatedSize, checkXlsxLimits } from './xlsx-limits';
 
 export type TextEncodingName = 'utf-8' | 'cp949';
 export type TableFormat = 'csv' | 'xlsx';
@@ -128,7 +128,11 @@ export async function readTable(buf: Buffer, filename: string): Promise<Table> {
 
 /** readTable's parsing, in the calling thread (the worker thread calls this). */
 export async function parseTable(buf: Buffer, _filename: string): Promise<Table> {
-  if (startsWith(buf, ZIP_MAGIC)) return { ...toTable(await readXlsxCells(buf)), format: 'xlsx' };
+  if (startsWith(buf, ZIP_MAGIC)) {
+    // the declared sizes were checked (readTable); the real ones are, before the parser inflates anything
+    checkXlsxInflatedSize(buf);
+    return { ...toTable(await readXlsxCells(buf)), format: 'xlsx' };
+  }
   const utf16 = utf16Bom(buf);
   if (utf16) {
     const text = iconv.decode(buf.subarray(2), utf16);

@@ -2,7 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { xlsxBomb } from '../test/zip';
 import { AppError } from './errors';
 import { readTable, writeXlsx } from './tabular';
-import { checkXlsxLimits, dimensionCells, XLSX_MAX_UNCOMPRESSED_BYTES, zipEntries } from './xlsx-limits';
+import {
+  checkXlsxInflatedSize,
+  checkXlsxLimits,
+  dimensionCells,
+  XLSX_MAX_UNCOMPRESSED_BYTES,
+  zipEntries,
+} from './xlsx-limits';
+
+/** A ZIP whose local and central headers declare every entry 1 KB uncompressed, whatever the truth. */
+function lyingSizes(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const sig = out.readUInt32LE(i);
+    if (sig === 0x04034b50) out.writeUInt32LE(1024, i + 22);
+    else if (sig === 0x02014b50) out.writeUInt32LE(1024, i + 24);
+  }
+  return out;
+}
 
 const refusal = (f: () => void) => {
   try {
@@ -55,5 +72,15 @@ describe('XLSX limits (checked before parsing)', () => {
 
   it('a ZIP without a central directory is not a table', () => {
     expect(() => checkXlsxLimits(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toThrow('file_type');
+  });
+
+  it('a ZIP lying about its sizes passes the declared check but is refused when inflated (bounded output)', async () => {
+    const liar = lyingSizes(xlsxBomb({ padBytes: XLSX_MAX_UNCOMPRESSED_BYTES + 1 }));
+    expect(() => checkXlsxLimits(liar)).not.toThrow();
+    const e = refusal(() => checkXlsxInflatedSize(liar)) as AppError;
+    expect(e).toMatchObject({ status: 413, code: 'xlsx_too_large', params: { mb: '100+', limitMb: 100 } });
+    // the same refusal from the parser (worker thread), before the workbook is read
+    await expect(readTable(liar, 'liar.xlsx')).rejects.toMatchObject({ status: 413, code: 'xlsx_too_large' });
+    expect(() => checkXlsxInflatedSize(xlsxBomb({ padBytes: 1024 * 1024 }))).not.toThrow();
   });
 });

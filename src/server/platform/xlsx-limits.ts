@@ -12,8 +12,10 @@ export const XLSX_MAX_CELLS = 2_000_000;
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** how much of a worksheet's compressed data is inflated to find `<dimension ref="…">` (≤ ~1 MB out) */
+/** how much of a worksheet's compressed data is inflated to find `<dimension ref="…">` */
 const DIMENSION_PEEK = 1024;
+/** at most this much comes out of it (deflate cannot exceed ~1,032:1, so this is a guard, not a limit) */
+const DIMENSION_PEEK_OUT = 2 * 1024 * 1024;
 
 export interface ZipEntry {
   name: string;
@@ -72,22 +74,57 @@ export function dimensionCells(ref: string): number | null {
 
 /** The worksheet's declared `<dimension ref>`, from the first compressed bytes only. */
 function declaredDimension(buf: Buffer, e: ZipEntry): string | null {
-  if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) return null;
-  const start =
-    e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
-  const head = buf.subarray(start, start + Math.min(e.compressedSize, DIMENSION_PEEK));
+  const data = entryData(buf, e);
+  if (!data) return null;
+  const head = data.subarray(0, DIMENSION_PEEK);
   let text: string;
   try {
     text =
       e.method === 0
         ? head.toString('utf8')
         : e.method === 8
-          ? inflateRawSync(head, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8')
+          ? inflateRawSync(head, {
+              finishFlush: constants.Z_SYNC_FLUSH,
+              maxOutputLength: DIMENSION_PEEK_OUT,
+            }).toString('utf8')
           : '';
   } catch {
     return null;
   }
   return /<(?:\w+:)?dimension\s+ref="([^"]+)"/.exec(text)?.[1] ?? null;
+}
+
+/** Where an entry's compressed data lies (after its local header), or null when the header is not there. */
+function entryData(buf: Buffer, e: ZipEntry): Buffer | null {
+  if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) return null;
+  const start =
+    e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+/**
+ * The sizes a ZIP declares may lie (an entry claiming 1 KB that unzips to 350 MB). Before the workbook is
+ * parsed (in the worker thread), every entry is inflated with a `maxOutputLength` of what is left of the
+ * limit, so the real total can never pass it: 413 xlsx_too_large as soon as it would. Damaged entries are
+ * left to the parser.
+ */
+export function checkXlsxInflatedSize(buf: Buffer, limitBytes = XLSX_MAX_UNCOMPRESSED_BYTES): void {
+  let total = 0;
+  const limitMb = Math.round(limitBytes / 1024 / 1024);
+  for (const e of zipEntries(buf)) {
+    const data = entryData(buf, e);
+    if (!data) continue;
+    if (e.method === 0) total += data.length;
+    else if (e.method === 8) {
+      try {
+        total += inflateRawSync(data, { maxOutputLength: Math.max(1, limitBytes - total) }).length;
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+          throw new AppError(413, 'xlsx_too_large', { mb: `${limitMb}+`, limitMb });
+      }
+    }
+    if (total > limitBytes) throw new AppError(413, 'xlsx_too_large', { mb: `${limitMb}+`, limitMb });
+  }
 }
 
 /** Throws a 413 (xlsx_too_large or xlsx_too_many_cells) when the workbook is over the limits. */

@@ -1,16 +1,12 @@
-import { and, asc, sql } from 'drizzle-orm';
+import { type AnyColumn, asc, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { formatBrn } from '../../../shared/brn';
-import { districtLabel } from '../../../shared/districts';
-import { ksicLabel } from '../../../shared/ksic';
-import { maskEmail, maskName, maskPhone } from '../../../shared/text';
-import type { Database } from '../../db/client';
+import type { Database, DbHandle } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { isStaff } from '../../platform/actor';
 import { logAccess } from '../../platform/audit';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-import { writeCsv, writeXlsx } from '../../platform/tabular';
+import { type CellFormat, runExport } from '../../platform/tabular-export';
 import { EXPORT_REASON_MIN, type exportQuery } from './contract';
 import { companies } from './schema';
 import { companyFilter } from './service';
@@ -49,15 +45,20 @@ export const EXPORT_HEADERS = [
   '등록일',
 ];
 export const EXPORT_MAX_ROWS = 200_000;
-const EXPORT_PAGE = 2_000;
+type ExportSource = Pick<DbHandle, 'kind' | 'url' | 'query'>;
 
-/** Export of the filtered registry. Personal fields are masked unless staff give a reason (logged). */
+/**
+ * Export of the filtered registry. Personal fields are masked unless staff give a reason (logged). Read,
+ * masked and written off the event loop (platform/tabular-export.ts); `source` is the database handle.
+ */
 export async function exportCompanies({
   db,
+  source,
   actor,
   input,
 }: {
   db: Database;
+  source: ExportSource;
   actor: Actor;
   input: z.infer<typeof exportQuery>;
 }) {
@@ -74,64 +75,75 @@ export async function exportCompanies({
     if (problems.length) throw new ValidationError('reason_required', problems);
   }
   const { where } = companyFilter(actor, { ...input });
-  const m = <T>(v: T, f: (x: T) => unknown) => (unmask ? v : f(v));
-  const toRow = (r: typeof companies.$inferSelect) => [
-    formatBrn(r.brn),
-    r.name,
-    m(r.representative, maskName),
-    r.foundedOn,
-    r.sizeClass ? SIZE_KO[r.sizeClass] : '',
-    r.isMicro ? 'Y' : 'N',
-    r.isStartup ? 'Y' : 'N',
-    r.ksicCode,
-    r.ksicCode ? ksicLabel(r.ksicCode) : '',
-    districtLabel(r.district),
-    r.address,
-    r.employees,
-    r.revenue,
-    m(r.phone, maskPhone),
-    m(r.email, maskEmail),
-    r.homepage,
-    r.tags.join(', '),
-    PROVENANCE_KO[r.provenance],
-    r.createdAt.toISOString().slice(0, 10),
+  const c = companies;
+  const as = (expr: SQL | AnyColumn, key: string) => sql`${expr}`.as(key);
+  // Every value as text, integer, boolean or text[], the same from either driver; cells are made from it
+  // in the worker thread (platform/tabular-export.ts), masked unless staff gave a reason.
+  const query = db
+    .select({
+      brn: as(c.brn, 'brn'),
+      name: as(c.name, 'name'),
+      representative: as(c.representative, 'representative'),
+      foundedOn: as(sql`${c.foundedOn}::text`, 'founded_on'),
+      sizeClass: as(sql`${c.sizeClass}::text`, 'size_class'),
+      isMicro: as(c.isMicro, 'is_micro'),
+      isStartup: as(c.isStartup, 'is_startup'),
+      ksicCode: as(c.ksicCode, 'ksic_code'),
+      district: as(c.district, 'district'),
+      address: as(c.address, 'address'),
+      employees: as(c.employees, 'employees'),
+      revenue: as(sql`${c.revenue}::text`, 'revenue'),
+      phone: as(c.phone, 'phone'),
+      email: as(c.email, 'email'),
+      homepage: as(c.homepage, 'homepage'),
+      tags: as(c.tags, 'tags'),
+      provenance: as(sql`${c.provenance}::text`, 'provenance'),
+      createdOn: as(sql`to_char(${c.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`, 'created_on'),
+    })
+    .from(c)
+    .where(where)
+    .orderBy(asc(c.name), asc(c.id))
+    .limit(EXPORT_MAX_ROWS)
+    .toSQL();
+  const masked = (f: CellFormat): CellFormat => (unmask ? 'value' : f);
+  const formats: [key: string, format?: CellFormat][] = [
+    ['brn', 'brn'],
+    ['name'],
+    ['representative', masked('maskName')],
+    ['founded_on'],
+    ['size_class', { labels: SIZE_KO }],
+    ['is_micro', 'yesNo'],
+    ['is_startup', 'yesNo'],
+    ['ksic_code'],
+    ['ksic_code', 'ksicLabel'],
+    ['district', 'districtLabel'],
+    ['address'],
+    ['employees'],
+    ['revenue', 'integer'],
+    ['phone', masked('maskPhone')],
+    ['email', masked('maskEmail')],
+    ['homepage'],
+    ['tags', 'list'],
+    ['provenance', { labels: PROVENANCE_KO }],
+    ['created_on'],
   ];
-  // Read and mapped in pages (keyset on name, id), yielding in between: five 26k-row exports at once
-  // otherwise parse and map 130k rows in one go and stall every other request for seconds.
-  const data: (string | number | null)[][] = [];
-  let last: { name: string; id: string } | null = null;
-  while (data.length < EXPORT_MAX_ROWS) {
-    const page = await db
-      .select()
-      .from(companies)
-      .where(
-        last
-          ? and(where, sql`(${companies.name}, ${companies.id}) > (${last.name}, ${last.id}::uuid)`)
-          : where,
-      )
-      .orderBy(asc(companies.name), asc(companies.id))
-      .limit(Math.min(EXPORT_PAGE, EXPORT_MAX_ROWS - data.length));
-    for (const r of page) data.push(toRow(r) as (string | number | null)[]);
-    if (page.length < EXPORT_PAGE) break;
-    last = page[page.length - 1];
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  const { body, count } = await runExport(source, {
+    format: input.format === 'csv' ? 'csv' : 'xlsx',
+    sheetName: '기업 목록',
+    columns: formats.map(([key, format], i) => ({ header: EXPORT_HEADERS[i], key, format })),
+    query: { sql: query.sql, params: query.params },
+  });
   await logAccess(db, actor, {
     action: unmask ? 'download' : 'export',
     subjectType: 'company',
-    count: data.length,
+    count,
     reason: unmask ? `[${input.purpose}] ${input.reason}` : undefined,
   });
   const stamp = new Date().toISOString().slice(0, 10);
-  if (input.format === 'csv') {
-    return {
-      body: writeCsv(EXPORT_HEADERS, data),
-      filename: `companies-${stamp}.csv`,
-      mime: 'text/csv; charset=utf-8',
-    };
-  }
+  if (input.format === 'csv')
+    return { body, filename: `companies-${stamp}.csv`, mime: 'text/csv; charset=utf-8' };
   return {
-    body: await writeXlsx('기업 목록', EXPORT_HEADERS, data),
+    body,
     filename: `companies-${stamp}.xlsx`,
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   };

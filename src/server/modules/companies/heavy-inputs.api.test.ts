@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readTable } from '../../platform/tabular';
 import { XLSX_MAX_UNCOMPRESSED_BYTES } from '../../platform/xlsx-limits';
 import { setupTestApp } from '../../test/app';
 import { multipartBody } from '../../test/multipart';
@@ -75,5 +76,60 @@ describe('heavy member-list uploads', () => {
     const brns = lines.map((l) => l.split(',')[0]);
     expect(new Set(brns).size).toBe(total);
     expect(lines.filter((l) => l.includes('동명이인기업'))).toHaveLength(4500);
+  });
+
+  it('exports (made off the event loop) carry every column, masked unless a reason is given, in CSV and XLSX', async () => {
+    await t().handle.query(
+      `INSERT INTO companies (brn, name, name_key, provenance, representative, founded_on, size_class, is_micro,
+         is_startup, ksic_code, district, address, employees, revenue, phone, email, homepage, tags, created_at)
+       VALUES ('9876543210', '내보내기검증', '내보내기검증', 'association', '김철수', '2015-03-02', 'small', true,
+         false, '62010', 'gangnam', '서울 강남구 테헤란로 1', 12, 123456789012, '010-1234-5678',
+         'kim@example.kr', 'https://x.example.kr', '{AI,수출}', '2021-05-06T23:30:00Z')`,
+    );
+    const s = await t().loginAs('manager');
+    const filter = `&q=${encodeURIComponent('내보내기검증')}`;
+    const csv = await s.inject({ method: 'GET', url: `/api/companies/export?format=csv${filter}` });
+    expect(csv.statusCode).toBe(200);
+    const masked = await readTable(csv.rawPayload, 'export.csv');
+    expect(masked.headers).toHaveLength(19);
+    expect(masked.rows).toHaveLength(1);
+    const cells = masked.rows[0];
+    expect(cells.slice(0, 8)).toEqual([
+      '987-65-43210',
+      '내보내기검증',
+      '김*수',
+      '2015-03-02',
+      '소기업',
+      'Y',
+      'N',
+      '62010',
+    ]);
+    expect(cells[8]).toContain('시스템 통합');
+    expect(cells.slice(9, 13)).toEqual(['강남구', '서울 강남구 테헤란로 1', '12', '123456789012']);
+    expect(cells[13]).not.toContain('1234-5678');
+    expect(cells[14]).not.toBe('kim@example.kr');
+    expect(cells.slice(15)).toEqual(['https://x.example.kr', 'AI, 수출', '협단체 명단', '2021-05-06']);
+
+    const reason = encodeURIComponent('2021년 실태조사 표본 추출용 연락처 확인');
+    const xlsx = await s.inject({
+      method: 'GET',
+      url: `/api/companies/export?format=xlsx&unmask=true&purpose=survey&reason=${reason}${filter}`,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const table = await readTable(xlsx.rawPayload, 'export.xlsx');
+    expect(table.headers).toHaveLength(19);
+    expect(table.rows).toHaveLength(1);
+    expect(table.rows[0]).toMatchObject({
+      0: '987-65-43210',
+      2: '김철수',
+      4: '소기업',
+      11: '12',
+      12: '123456789012',
+      13: '010-1234-5678',
+      14: 'kim@example.kr',
+      16: 'AI, 수출',
+      17: '협단체 명단',
+      18: '2021-05-06',
+    });
   });
 });

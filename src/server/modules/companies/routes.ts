@@ -86,7 +86,12 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await exportCompanies({ db, actor: request.actor, input: request.query });
+      const file = await exportCompanies({
+        db,
+        source: app.deps.handle,
+        actor: request.actor,
+        input: request.query,
+      });
       return sendDownload(reply, file);
     },
   );
