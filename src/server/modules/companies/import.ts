@@ -39,10 +39,13 @@ export const INLINE_MAX_ROWS = 5_000;
 export const IMPORT_JOB = 'company.import';
 const DRY_RUN_CHUNK = 10_000;
 
-/** Commit refused because rows have errors (and skipInvalid is off); carries the report (also as job result). */
+/**
+ * Commit refused because rows have errors (and skipInvalid is off): a 422 `{ error, report }` (the report
+ * rendered by the error handler from `data`), and the report is the job's result in the background.
+ */
 export class ImportRejectedError extends ValidationError {
   constructor(readonly report: ImportReport) {
-    super('import_has_errors', undefined, { count: report.invalid });
+    super('import_has_errors', undefined, { count: report.invalid }, { report });
   }
   get result() {
     return this.report;
@@ -144,7 +147,15 @@ export async function runImport(
     return ms;
   };
 
-  const v = await validateTable(table, mapping, { today: input.today, onProgress: progress });
+  // "Today" in Asia/Seoul (founding dates after it are refused; the provenance date) by the database's clock.
+  const today = input.today
+    ? input.today.toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' })
+    : (
+        await handle.query<{ today: string }>(
+          "SELECT to_char((now() AT TIME ZONE 'Asia/Seoul')::date, 'YYYY-MM-DD') AS today",
+        )
+      )[0].today;
+  const v = await validateTable(table, mapping, { today, onProgress: progress });
   applyRedirects(v, await mergedTargets(db, new Set(v.valid.map((r) => r.brn))));
   timings.validateMs = lap();
   await progress(n);
@@ -196,7 +207,6 @@ export async function runImport(
   try {
     await stageRows(handle, stagingKey, v.valid, (staged) => progress(share(staged / 2, v.valid.length)));
     timings.stageMs = lap();
-    const today = (input.today ?? new Date()).toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' });
     const result = await db.transaction(async (tx) => {
       const r = await mergeStaged(tx, {
         jobId: stagingKey,

@@ -93,9 +93,11 @@ export async function diagnosisAnalytics({
     sql`SELECT count(*)::int AS firms, avg(d.overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.overall) AS median
         FROM diagnoses d WHERE d.is_latest AND ${f}`,
   );
-  const [cnt] = await sqlRows<{ submitted: number; drafts: number }>(
+  // generated_at: the database's clock, read in this query
+  const [cnt] = await sqlRows<{ submitted: number; drafts: number; generated_at: string }>(
     db,
-    sql`SELECT count(*) FILTER (WHERE d.status = 'submitted')::int AS submitted, count(*) FILTER (WHERE d.status = 'draft')::int AS drafts
+    sql`SELECT count(*) FILTER (WHERE d.status = 'submitted')::int AS submitted, count(*) FILTER (WHERE d.status = 'draft')::int AS drafts,
+        to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS generated_at
         FROM diagnoses d WHERE ${f}`,
   );
   const hist = await sqlRows<{ b: number; n: number }>(
@@ -132,7 +134,7 @@ export async function diagnosisAnalytics({
   );
 
   return {
-    generatedAt: new Date().toISOString(),
+    generatedAt: cnt.generated_at,
     totals: {
       firms: n(tot.firms),
       diagnoses: n(cnt.submitted),

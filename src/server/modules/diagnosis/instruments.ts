@@ -174,7 +174,7 @@ export async function updateInstrumentDraft({
       .set({
         content: input.content,
         revision: sql`${diagnosisInstruments.revision} + 1`,
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(and(eq(diagnosisInstruments.id, id), eq(diagnosisInstruments.status, 'draft')))
       .returning();
@@ -234,7 +234,9 @@ export async function deleteInstrumentDraft({ db, actor, id }: { db: Database; a
  * Installs the default instrument (published, version 1) and the default recommendation rules when
  * none exist yet. Idempotent; used by the demo world and by installs that want the defaults.
  */
-export async function installDefaults(db: Database, actor: Actor, publishedAt = new Date()) {
+export async function installDefaults(db: Database, actor: Actor, publishedOn?: Date) {
+  // The demo world passes its own date; otherwise the database's clock.
+  const publishedAt = publishedOn ?? sql`now()`;
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7215101)`);
     const [{ n }] = await tx.select({ n: count() }).from(diagnosisInstruments);

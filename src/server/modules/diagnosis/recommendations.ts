@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
@@ -144,7 +144,7 @@ export async function patchRule({
       .set({
         ...rest,
         ...(reason ? { reasonKo: reason.ko, reasonEn: reason.en } : {}),
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(eq(diagnosisRules.id, id))
       .returning();

@@ -186,7 +186,7 @@ export async function saveAnswers({
               sql`, `,
             )}]::text[]`
           : sql`${diagnoses.answers} || ${JSON.stringify(set)}::jsonb`,
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(eq(diagnoses.id, id))
       .returning();

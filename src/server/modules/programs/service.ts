@@ -47,8 +47,8 @@ const effectiveStatusSql = sql`CASE WHEN ${calls.status} IN ('published','open')
   ELSE ${calls.status}::text END`;
 
 export async function dbNow(db: Database): Promise<Date> {
-  const r = (await db.execute(sql`SELECT now() AS now`)) as unknown as { rows: { now: Date | string }[] };
-  return new Date(r.rows[0].now);
+  const [r] = await sqlRows<{ now: Date | string }>(db, sql`SELECT now() AS now`);
+  return new Date(r.now);
 }
 
 export async function listCalls({
@@ -245,7 +245,7 @@ export async function patchCall({
       throw new ValidationError('validation_failed', [{ path: 'closesAt', message: 'closes_before_opens' }]);
     const [after] = await tx
       .update(calls)
-      .set({ ...next, version: sql`${calls.version} + 1`, updatedAt: new Date() })
+      .set({ ...next, version: sql`${calls.version} + 1`, updatedAt: sql`now()` })
       .where(eq(calls.id, id))
       .returning();
     const cur = form ? await currentForm(tx, id) : undefined;
@@ -290,7 +290,7 @@ export async function transitionCall({
       throw new ConflictError('call_has_applications');
     const [after] = await tx
       .update(calls)
-      .set({ status: to, version: sql`${calls.version} + 1`, updatedAt: new Date() })
+      .set({ status: to, version: sql`${calls.version} + 1`, updatedAt: sql`now()` })
       .where(eq(calls.id, id))
       .returning();
     await recordAudit(tx, actor, {
