@@ -5,13 +5,7 @@ import { type Database, sqlRows } from '../../db/client';
 import { type Actor, isStaff } from '../../platform/actor';
 import { assertCan } from '../../platform/policy';
 import { type OutCell, writeXlsx } from '../../platform/tabular';
-import {
-  type Analytics,
-  type AnalyticsQuery,
-  type InstrumentContent,
-  type LangText,
-  SMALL_GROUP,
-} from './contract';
+import { type Analytics, type AnalyticsQuery, type LangText, SMALL_GROUP } from './contract';
 import { allInstrumentContents, currentInstrumentRow } from './instruments';
 import { SIZE_LABEL } from './peers';
 import { round1 } from './scoring';
@@ -77,7 +71,7 @@ export async function diagnosisAnalytics({
   const small = (firms: number) => suppress && firms < SMALL_GROUP;
   const cur = await currentInstrumentRow(db);
   const versions = await allInstrumentContents(db);
-  const content = (cur?.content as InstrumentContent | undefined) ?? versions.at(-1)?.content;
+  const content = cur?.content ?? versions.at(-1)?.content;
   const stageDefs = content?.stages ?? [];
   const titles = new Map<string, LangText>();
   for (const v of versions)

@@ -19,7 +19,7 @@ type Row = typeof diagnosisInstruments.$inferSelect;
 const publishedCache = new Map<string, { version: number; content: InstrumentContent }>();
 
 export function mapInstrument(r: Row, currentId?: string): Instrument {
-  const content = r.content as InstrumentContent;
+  const content = r.content;
   return {
     id: r.id,
     version: r.version,
@@ -63,7 +63,7 @@ export async function instrumentContentOf(
     .from(diagnosisInstruments)
     .where(eq(diagnosisInstruments.id, id));
   if (!row) throw new NotFoundError('instrument');
-  const out = { version: row.version, content: row.content as InstrumentContent };
+  const out = { version: row.version, content: row.content };
   if (row.status === 'published') publishedCache.set(id, out);
   return out;
 }
@@ -136,7 +136,7 @@ export async function createInstrumentDraft({
         ? input.content
         : input.from === 'default' || !latest
           ? DEFAULT_INSTRUMENT
-          : (latest.content as InstrumentContent);
+          : latest.content;
     const [row] = await tx
       .insert(diagnosisInstruments)
       .values({ version: (latest?.version ?? 0) + 1, content, createdBy: actor.userId })
@@ -300,5 +300,5 @@ export async function allInstrumentContents(db: Database) {
     .from(diagnosisInstruments)
     .where(eq(diagnosisInstruments.status, 'published'))
     .orderBy(asc(diagnosisInstruments.version));
-  return rows.map((r) => ({ ...r, content: r.content as InstrumentContent }));
+  return rows.map((r) => ({ ...r, content: r.content }));
 }

@@ -20,7 +20,7 @@ export function mapRule(r: RuleRow): Rule {
   return {
     id: r.id,
     programCode: r.programCode,
-    conditions: r.conditions as RuleCondition[],
+    conditions: r.conditions,
     reason: { ko: r.reasonKo, en: r.reasonEn },
     priority: r.priority,
     active: r.active,
@@ -76,9 +76,7 @@ async function validateRule(db: Database, programCode?: string, conditions?: Rul
   }
   if (conditions) {
     const cur = await currentInstrumentRow(db);
-    const keys = new Set(
-      ((cur?.content as { dimensions: { key: string }[] } | undefined)?.dimensions ?? []).map((d) => d.key),
-    );
+    const keys = new Set((cur?.content?.dimensions ?? []).map((d) => d.key));
     const bad = conditions.findIndex((c) => c.on === 'dimension' && cur && !keys.has(c.dimension));
     if (bad >= 0)
       throw new ValidationError('validation_failed', [
