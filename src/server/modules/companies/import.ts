@@ -298,7 +298,8 @@ export async function uploadImportFile({
   };
 }
 
-interface ImportJobPayload {
+/** a type, not an interface, so it is a job payload (a JSON object) as it is */
+type ImportJobPayload = {
   fileId: string;
   mapping: ImportMapping;
   association: { id: string; name: string } | null;
@@ -306,7 +307,7 @@ interface ImportJobPayload {
   skipInvalid: boolean;
   lang: Lang;
   actor: Actor;
-}
+};
 
 /**
  * POST /companies/import: a new upload or a stored one (`fileId`), mapped (or the suggested mapping),
@@ -365,12 +366,7 @@ export async function importCompanies({
       lang: input.lang,
       actor: { ...actor, sessionId: undefined },
     };
-    const jobId = await jobs.enqueue(
-      IMPORT_JOB,
-      payload as unknown as Record<string, unknown>,
-      actor.userId,
-      2 * table.rows.length,
-    );
+    const jobId = await jobs.enqueue(IMPORT_JOB, payload, actor.userId, 2 * table.rows.length);
     return { status: 'queued', report: null, jobId };
   }
   const { report } = await runImport({
@@ -395,7 +391,7 @@ export async function importCompanies({
  */
 export function registerCompanyImportJob(runner: JobRunner, handle: DbHandle, config: Pick<Config, 'files'>) {
   runner.register(IMPORT_JOB, async (ctx) => {
-    const p = ctx.payload as unknown as ImportJobPayload;
+    const p = ctx.payload as ImportJobPayload;
     assertCan(p.actor, 'company.import');
     // A takeover: rows staged by earlier attempts (instances that died or lost the job) go first.
     for (let a = 1; a < ctx.attempt; a++) await dropStaged(handle.db, attemptStagingKey(ctx.id, a));
