@@ -60,8 +60,8 @@ export async function recordAudit(
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId ?? null,
-    before: scrub(e.before) as never,
-    after: scrub(e.after) as never,
+    before: scrub(e.before),
+    after: scrub(e.after),
   });
 }
 

@@ -3,7 +3,10 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError, type FieldError } from './errors';
 import { message, pickLang, zodFieldMessage } from './messages';
 
-/** Renders every error as `{ error: { code, message, fields?, requestId } }`; never a stack trace. */
+/**
+ * Renders every error as `{ error: { code, message, fields?, requestId }, ...data }` (`data`: an
+ * AppError's extra answer, such as an import's report); never a stack trace.
+ */
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -11,9 +14,11 @@ export function sendError(
   code: string,
   params: Record<string, string | number> = {},
   fields?: FieldError[],
+  data?: Record<string, unknown>,
 ) {
   const lang = pickLang(request.headers['accept-language']);
   return reply.status(status).send({
+    ...data,
     error: {
       code,
       message: message(code, lang, params),
@@ -51,7 +56,7 @@ export function registerErrorHandling(app: FastifyInstance) {
         path: f.path,
         message: zodFieldMessage('custom', f.message, lang),
       }));
-      return sendError(request, reply, err.status, err.code, err.params, fields);
+      return sendError(request, reply, err.status, err.code, err.params, fields, err.data);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const ctx = (err as { validationContext?: string }).validationContext ?? 'body';

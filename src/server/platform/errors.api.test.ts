@@ -4,7 +4,7 @@ import Fastify, { type LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../test/app';
 import { registerErrorHandling } from './error-handler';
-import { ConflictError, NotFoundError } from './errors';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
 
 const t = setupTestApp({ firms: 30 });
 
@@ -227,6 +227,14 @@ describe('error handler (unit)', () => {
     app.get('/http-error', async () => {
       throw Object.assign(new Error('teapot'), { statusCode: 418 });
     });
+    app.get('/with-data', async () => {
+      throw new ValidationError(
+        'import_has_errors',
+        undefined,
+        { count: 2 },
+        { report: { invalid: 2 }, error: 'x' },
+      );
+    });
     await app.ready();
     return app;
   }
@@ -261,6 +269,21 @@ describe('error handler (unit)', () => {
     });
     expect((await get('/missing')).json().error.message).toBe('The requested program was not found.');
     expect((await get('/http-error')).statusCode).toBe(418);
+    await app.close();
+  });
+
+  it('renders an error’s data beside `error` (an import’s report), never over it', async () => {
+    const app = await miniApp();
+    const res = await app.inject({ method: 'GET', url: '/with-data' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'import_has_errors',
+        message: expect.stringContaining('2'),
+        requestId: expect.any(String),
+      },
+      report: { invalid: 2 },
+    });
     await app.close();
   });
 });

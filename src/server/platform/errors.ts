@@ -1,27 +1,36 @@
 /**
  * The only errors services throw. One handler (platform/error-handler.ts) renders them as
- * `{ error: { code, message, fields?, requestId } }` in the request's language.
+ * `{ error: { code, message, fields?, requestId }, ...data }` in the request's language.
  */
 export interface FieldError {
   path: string;
   message: string;
 }
 
-/** Message keys live in platform/messages.ts; `params` fill `{name}` placeholders. */
+/**
+ * Message keys live in platform/messages.ts; `params` fill `{name}` placeholders. `data`: more of the
+ * answer, rendered beside `error` in the body (e.g. the report of a refused import: `{ error, report }`).
+ */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly params: Record<string, string | number> = {},
     readonly fields?: FieldError[],
+    readonly data?: Record<string, unknown>,
   ) {
     super(code);
   }
 }
 
 export class ValidationError extends AppError {
-  constructor(code = 'validation_failed', fields?: FieldError[], params?: Record<string, string | number>) {
-    super(422, code, params, fields);
+  constructor(
+    code = 'validation_failed',
+    fields?: FieldError[],
+    params?: Record<string, string | number>,
+    data?: Record<string, unknown>,
+  ) {
+    super(422, code, params, fields, data);
   }
 }
 export class BadRequestError extends AppError {

@@ -224,7 +224,7 @@ export class JobRunner {
       complete: async (tx, result) => {
         const rows = await tx
           .update(jobs)
-          .set({ status: 'done', result: (result ?? null) as never, finishedAt: sql`now()` })
+          .set({ status: 'done', result: result ?? null, finishedAt: sql`now()` })
           .where(and(this.mine(id), eq(jobs.status, 'running')))
           .returning({ id: jobs.id });
         if (rows.length === 0) throw new JobLeaseLost(id);
@@ -235,7 +235,7 @@ export class JobRunner {
       // No-op when the handler already completed the job in its own transaction.
       await this.db
         .update(jobs)
-        .set({ status: 'done', result: (result ?? null) as never, finishedAt: sql`now()` })
+        .set({ status: 'done', result: result ?? null, finishedAt: sql`now()` })
         .where(and(this.mine(id), eq(jobs.status, 'running')));
     } catch (e) {
       if (e instanceof JobLeaseLost || lost.signal.aborted) {
@@ -249,7 +249,7 @@ export class JobRunner {
         .set({
           status: 'failed',
           error: typeof code === 'string' ? code : 'internal',
-          result: ((e as { result?: unknown }).result ?? null) as never,
+          result: (e as { result?: unknown }).result ?? null,
           finishedAt: sql`now()`,
         })
         .where(and(this.mine(id), eq(jobs.status, 'running')));

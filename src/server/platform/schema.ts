@@ -122,8 +122,8 @@ export const auditLog = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
     /** personal fields are masked by a trigger on insert (migration 0009) */
-    before: jsonb('before'),
-    after: jsonb('after'),
+    before: jsonb('before').$type<unknown>(),
+    after: jsonb('after').$type<unknown>(),
     /** retention category and expiry, set by the insert trigger from entity_type (migration 0009) */
     category: text('category').notNull().default('business'),
     keepUntil: ts('keep_until').notNull().default(sql`now() + interval '5 years'`),
@@ -165,10 +165,10 @@ export const jobs = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
     status: jobStatusEnum('status').notNull().default('queued'),
-    payload: jsonb('payload').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     progress: integer('progress').notNull().default(0),
     total: integer('total').notNull().default(0),
-    result: jsonb('result'),
+    result: jsonb('result').$type<unknown>(),
     error: text('error'),
     createdBy: uuid('created_by'),
     attempts: integer('attempts').notNull().default(0),

@@ -61,23 +61,28 @@ export async function login({
   if (Number(n) >= MAX_ATTEMPTS_PER_HOUR) throw new RateLimitedError('rate_limited');
 
   const attempt = (ok: boolean) => db.insert(loginAttempts).values({ email, ok, ip: meta.ip });
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
-  if (!user) {
+  // The lock is judged by the database's clock, in the same query: milliseconds left, or null.
+  const [found] = await db
+    .select({ user: users, lockMs: lockMsLeft(users.lockedUntil) })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
+  if (!found) {
     // No account: the same answers as for an account (5 failures → locked for 15 minutes), so that
     // neither the status nor the message tells whether the e-mail is registered.
     const prior = await unknownEmailLock(db, email);
-    if (prior.lockedUntil) {
+    if (prior.lockMs !== null) {
       await attempt(false);
-      throw lockedError(prior.lockedUntil);
+      throw lockedError(prior.lockMs);
     }
     await burnVerify(input.password);
     await attempt(false);
-    if (prior.fails + 1 >= LOCK_AFTER_FAILS) throw lockedError(new Date(Date.now() + LOCK_MINUTES * 60_000));
+    if (prior.fails + 1 >= LOCK_AFTER_FAILS) throw lockedError(LOCK_MINUTES * 60_000);
     throw new UnauthorizedError('invalid_credentials');
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+  const { user } = found;
+  if (found.lockMs !== null) {
     await attempt(false);
-    throw lockedError(user.lockedUntil);
+    throw lockedError(found.lockMs);
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await attempt(false);
@@ -88,8 +93,8 @@ export async function login({
         lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${LOCK_AFTER_FAILS} THEN now() + make_interval(mins => ${LOCK_MINUTES}) ELSE ${users.lockedUntil} END`,
       })
       .where(eq(users.id, user.id))
-      .returning({ lockedUntil: users.lockedUntil });
-    if (after?.lockedUntil && after.lockedUntil.getTime() > Date.now()) throw lockedError(after.lockedUntil);
+      .returning({ lockMs: lockMsLeft(users.lockedUntil) });
+    if (after && after.lockMs !== null) throw lockedError(after.lockMs);
     throw new UnauthorizedError('invalid_credentials');
   }
   if (!user.active) {
@@ -99,7 +104,7 @@ export async function login({
   await attempt(true);
   await db
     .update(users)
-    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: sql`now()` })
     .where(eq(users.id, user.id));
   const session = await createSession(db, user, meta);
   return { user, session };
@@ -111,7 +116,9 @@ export async function login({
  */
 async function unknownEmailLock(db: Database, email: string) {
   const rows = await db
-    .select({ at: loginAttempts.at })
+    .select({
+      agoMs: sql<number>`(extract(epoch from now() - ${loginAttempts.at}) * 1000)::float8`.mapWith(Number),
+    })
     .from(loginAttempts)
     .where(
       and(
@@ -121,10 +128,11 @@ async function unknownEmailLock(db: Database, email: string) {
       ),
     )
     .orderBy(asc(loginAttempts.at));
+  // Times in milliseconds relative to the database's now (attempts are in the past: negative).
   let fails = 0;
   let until: number | null = null;
   for (const r of rows) {
-    const t = r.at.getTime();
+    const t = -r.agoMs;
     if (until !== null && t < until) continue;
     fails++;
     if (fails >= LOCK_AFTER_FAILS) {
@@ -132,11 +140,20 @@ async function unknownEmailLock(db: Database, email: string) {
       fails = 0;
     }
   }
-  return { fails, lockedUntil: until !== null && until > Date.now() ? new Date(until) : null };
+  return { fails, lockMs: until !== null && until > 0 ? until : null };
 }
 
-function lockedError(until: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+/** Milliseconds until `lockedUntil` by the database's clock; null when not locked (now or in the past). */
+function lockMsLeft(lockedUntil: typeof users.lockedUntil) {
+  return sql<
+    number | null
+  >`CASE WHEN ${lockedUntil} > now() THEN (extract(epoch from ${lockedUntil} - now()) * 1000)::float8 END`.mapWith(
+    Number,
+  );
+}
+
+function lockedError(msLeft: number) {
+  const minutes = Math.max(1, Math.ceil(msLeft / 60_000));
   return new RateLimitedError('account_locked', { minutes });
 }
 
@@ -175,7 +192,8 @@ async function associationIdsOf(db: Database, userIds: string[]) {
   return m;
 }
 
-function mapUser(u: typeof users.$inferSelect, associationIds: string[] = []): User {
+/** `now`: the database's now, which a lock must outlast to be shown (no lock is shown without it). */
+function mapUser(u: typeof users.$inferSelect, associationIds: string[] = [], now?: Date): User {
   return {
     id: u.id,
     email: u.email,
@@ -184,7 +202,7 @@ function mapUser(u: typeof users.$inferSelect, associationIds: string[] = []): U
     role: u.role,
     active: u.active,
     isDemo: u.isDemo,
-    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
+    lockedUntil: u.lockedUntil && now && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     associationIds,
@@ -205,7 +223,7 @@ export async function listUsers({
     input.role ? eq(users.role, input.role) : undefined,
     input.q ? or(ilike(users.email, `%${input.q}%`), ilike(users.name, `%${input.q}%`)) : undefined,
   );
-  const [rows, [{ n }]] = await Promise.all([
+  const [rows, [{ n, now }]] = await Promise.all([
     db
       .select()
       .from(users)
@@ -213,14 +231,17 @@ export async function listUsers({
       .orderBy(users.role, users.email)
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ n: count() }).from(users).where(where),
+    db
+      .select({ n: count(), now: sql<Date>`now()`.mapWith(users.lockedUntil) })
+      .from(users)
+      .where(where),
   ]);
   const assoc = await associationIdsOf(
     db,
     rows.map((r) => r.id),
   );
   return {
-    items: rows.map((r) => mapUser(r, assoc.get(r.id))),
+    items: rows.map((r) => mapUser(r, assoc.get(r.id), now)),
     total: Number(n),
     page: input.page,
     pageSize: input.pageSize,
@@ -294,8 +315,13 @@ export async function patchUser({
 }) {
   assertCan(actor, 'user.manage');
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-    if (!before) throw new NotFoundError('user');
+    const [locked] = await tx
+      .select({ before: users, now: sql<Date>`now()`.mapWith(users.lockedUntil) })
+      .from(users)
+      .where(eq(users.id, id))
+      .for('update');
+    if (!locked) throw new NotFoundError('user');
+    const { before, now } = locked;
     const demoting = (input.role && input.role !== 'admin') || input.active === false;
     if (before.role === 'admin' && demoting) {
       const [{ n }] = await tx
@@ -311,7 +337,7 @@ export async function patchUser({
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
         ...(input.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(eq(users.id, id))
       .returning();
@@ -333,10 +359,10 @@ export async function patchUser({
       action: 'user.update',
       entityType: 'user',
       entityId: id,
-      before: mapUser(before),
-      after: mapUser(after, assoc.get(id)),
+      before: mapUser(before, undefined, now),
+      after: mapUser(after, assoc.get(id), now),
     });
-    return mapUser(after, assoc.get(id));
+    return mapUser(after, assoc.get(id), now);
   });
 }
 

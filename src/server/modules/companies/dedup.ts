@@ -151,7 +151,7 @@ export async function mergeCompanies({
         isStartup: into.row.isStartup || from.row.isStartup,
         isMicro: into.row.isMicro || from.row.isMicro,
         version: sql`${companies.version} + 1`,
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(eq(companies.id, id))
       .returning();
@@ -179,7 +179,7 @@ export async function mergeCompanies({
 
     await tx
       .update(companies)
-      .set({ mergedIntoId: id, version: sql`${companies.version} + 1`, updatedAt: new Date() })
+      .set({ mergedIntoId: id, version: sql`${companies.version} + 1`, updatedAt: sql`now()` })
       .where(eq(companies.id, fromId));
     await tx.insert(companyMerges).values({ fromId, intoId: id, snapshot: from.row, mergedBy: actor.userId });
     await recordAudit(tx, actor, {

@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, BadRequestError } from '../../platform/errors';
-import { message, pickLang } from '../../platform/messages';
+import { pickLang } from '../../platform/messages';
 import { readMultipart } from '../../platform/multipart';
 import { assertCan } from '../../platform/policy';
-import { ImportRejectedError, importCompanies, uploadImportFile } from './import';
+import { importCompanies, uploadImportFile } from './import';
 import {
   type ImportMapping,
   importBody,
@@ -99,32 +99,25 @@ export const companyImportRoutes: FastifyPluginAsyncZod = async (app) => {
         mapping = body.data.mapping;
       }
       const q = request.query;
-      try {
-        const res = await importCompanies({
-          handle,
-          jobs,
-          actor: request.actor,
-          store: config.files,
-          input: {
-            upload,
-            fileId: upload ? undefined : q.fileId,
-            mapping,
-            associationId: q.associationId,
-            dryRun: q.dryRun === 'true',
-            skipInvalid: q.skipInvalid === 'true',
-            lang: pickLang(request.headers['accept-language']),
-          },
-        });
-        reply.status(res.status === 'queued' ? 202 : 200);
-        return res;
-      } catch (e) {
-        if (!(e instanceof ImportRejectedError)) throw e;
-        const lang = pickLang(request.headers['accept-language']);
-        return reply.status(422).send({
-          error: { code: e.code, message: message(e.code, lang, e.params), requestId: request.id },
-          report: e.report,
-        });
-      }
+      // A commit refused for row errors throws ImportRejectedError: the error handler renders the 422
+      // `{ error, report }`.
+      const res = await importCompanies({
+        handle,
+        jobs,
+        actor: request.actor,
+        store: config.files,
+        input: {
+          upload,
+          fileId: upload ? undefined : q.fileId,
+          mapping,
+          associationId: q.associationId,
+          dryRun: q.dryRun === 'true',
+          skipInvalid: q.skipInvalid === 'true',
+          lang: pickLang(request.headers['accept-language']),
+        },
+      });
+      reply.status(res.status === 'queued' ? 202 : 200);
+      return res;
     },
   );
 

@@ -111,7 +111,8 @@ function parseKsic(s: string): Parsed<string> {
 export async function validateTable(
   table: Pick<Table, 'headers' | 'rows'> & { rowNumbers?: number[] },
   mapping: ImportMapping,
-  opts: { today?: Date; onProgress?: (done: number) => Promise<void> } = {},
+  /** today: a Date, or the YYYY-MM-DD date in Asia/Seoul (runImport passes the database's) */
+  opts: { today?: Date | string; onProgress?: (done: number) => Promise<void> } = {},
 ): Promise<Validation> {
   const col: Partial<Record<ImportField, number>> = {};
   for (const [field, header] of Object.entries(mapping) as [ImportField, string][]) {
@@ -119,7 +120,7 @@ export async function validateTable(
     if (i >= 0) col[field] = i;
   }
   const revenueUnit = mapping.revenue ? headerMoneyUnit(mapping.revenue) : 1;
-  const today = seoulDate(opts.today);
+  const today = typeof opts.today === 'string' ? opts.today : seoulDate(opts.today);
   const valid: ImportRow[] = [];
   const issues: RowIssue[] = [];
   const invalidRows = new Set<number>();

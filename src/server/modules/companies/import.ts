@@ -39,10 +39,13 @@ export const INLINE_MAX_ROWS = 5_000;
 export const IMPORT_JOB = 'company.import';
 const DRY_RUN_CHUNK = 10_000;
 
-/** Commit refused because rows have errors (and skipInvalid is off); carries the report (also as job result). */
+/**
+ * Commit refused because rows have errors (and skipInvalid is off): a 422 `{ error, report }` (the report
+ * rendered by the error handler from `data`), and the report is the job's result in the background.
+ */
 export class ImportRejectedError extends ValidationError {
   constructor(readonly report: ImportReport) {
-    super('import_has_errors', undefined, { count: report.invalid });
+    super('import_has_errors', undefined, { count: report.invalid }, { report });
   }
   get result() {
     return this.report;
@@ -144,7 +147,15 @@ export async function runImport(
     return ms;
   };
 
-  const v = await validateTable(table, mapping, { today: input.today, onProgress: progress });
+  // "Today" in Asia/Seoul (founding dates after it are refused; the provenance date) by the database's clock.
+  const today = input.today
+    ? input.today.toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' })
+    : (
+        await handle.query<{ today: string }>(
+          "SELECT to_char((now() AT TIME ZONE 'Asia/Seoul')::date, 'YYYY-MM-DD') AS today",
+        )
+      )[0].today;
+  const v = await validateTable(table, mapping, { today, onProgress: progress });
   applyRedirects(v, await mergedTargets(db, new Set(v.valid.map((r) => r.brn))));
   timings.validateMs = lap();
   await progress(n);
@@ -196,7 +207,6 @@ export async function runImport(
   try {
     await stageRows(handle, stagingKey, v.valid, (staged) => progress(share(staged / 2, v.valid.length)));
     timings.stageMs = lap();
-    const today = (input.today ?? new Date()).toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' });
     const result = await db.transaction(async (tx) => {
       const r = await mergeStaged(tx, {
         jobId: stagingKey,
@@ -288,7 +298,8 @@ export async function uploadImportFile({
   };
 }
 
-interface ImportJobPayload {
+/** a type, not an interface, so it is a job payload (a JSON object) as it is */
+type ImportJobPayload = {
   fileId: string;
   mapping: ImportMapping;
   association: { id: string; name: string } | null;
@@ -296,7 +307,7 @@ interface ImportJobPayload {
   skipInvalid: boolean;
   lang: Lang;
   actor: Actor;
-}
+};
 
 /**
  * POST /companies/import: a new upload or a stored one (`fileId`), mapped (or the suggested mapping),
@@ -355,12 +366,7 @@ export async function importCompanies({
       lang: input.lang,
       actor: { ...actor, sessionId: undefined },
     };
-    const jobId = await jobs.enqueue(
-      IMPORT_JOB,
-      payload as unknown as Record<string, unknown>,
-      actor.userId,
-      2 * table.rows.length,
-    );
+    const jobId = await jobs.enqueue(IMPORT_JOB, payload, actor.userId, 2 * table.rows.length);
     return { status: 'queued', report: null, jobId };
   }
   const { report } = await runImport({
@@ -385,7 +391,7 @@ export async function importCompanies({
  */
 export function registerCompanyImportJob(runner: JobRunner, handle: DbHandle, config: Pick<Config, 'files'>) {
   runner.register(IMPORT_JOB, async (ctx) => {
-    const p = ctx.payload as unknown as ImportJobPayload;
+    const p = ctx.payload as ImportJobPayload;
     assertCan(p.actor, 'company.import');
     // A takeover: rows staged by earlier attempts (instances that died or lost the job) go first.
     for (let a = 1; a < ctx.attempt; a++) await dropStaged(handle.db, attemptStagingKey(ctx.id, a));

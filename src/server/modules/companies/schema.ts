@@ -131,7 +131,8 @@ export const companyMerges = pgTable('company_merges', {
   id: uuid('id').primaryKey().defaultRandom(),
   fromId: uuid('from_id').notNull(),
   intoId: uuid('into_id').notNull(),
-  snapshot: jsonb('snapshot').notNull(),
+  /** the absorbed company's row as JSON (timestamps as ISO strings) */
+  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
   mergedBy: uuid('merged_by'),
   at: ts('at').notNull().defaultNow(),
 });

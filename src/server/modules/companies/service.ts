@@ -267,7 +267,7 @@ async function insertCompany(
       provenance,
       provenanceSource:
         input.provenanceSource ?? (provenance === 'signup' ? 'self sign-up' : (actor.name ?? null)),
-      provenanceDate: new Date().toISOString().slice(0, 10),
+      provenanceDate: sql`(now() AT TIME ZONE 'Asia/Seoul')::date`,
     })
     .onConflictDoNothing({ target: companies.brn })
     .returning();
@@ -344,7 +344,7 @@ export async function updateCompany({
     const values = valuesFrom(input);
     const [after] = await tx
       .update(companies)
-      .set({ ...values, version: sql`${companies.version} + 1`, updatedAt: new Date() })
+      .set({ ...values, version: sql`${companies.version} + 1`, updatedAt: sql`now()` })
       .where(eq(companies.id, id))
       .returning();
     const changed = Object.keys(values).filter(

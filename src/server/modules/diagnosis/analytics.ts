@@ -5,13 +5,7 @@ import { type Database, sqlRows } from '../../db/client';
 import { type Actor, isStaff } from '../../platform/actor';
 import { assertCan } from '../../platform/policy';
 import { type OutCell, writeXlsx } from '../../platform/tabular';
-import {
-  type Analytics,
-  type AnalyticsQuery,
-  type InstrumentContent,
-  type LangText,
-  SMALL_GROUP,
-} from './contract';
+import { type Analytics, type AnalyticsQuery, type LangText, SMALL_GROUP } from './contract';
 import { allInstrumentContents, currentInstrumentRow } from './instruments';
 import { SIZE_LABEL } from './peers';
 import { round1 } from './scoring';
@@ -77,7 +71,7 @@ export async function diagnosisAnalytics({
   const small = (firms: number) => suppress && firms < SMALL_GROUP;
   const cur = await currentInstrumentRow(db);
   const versions = await allInstrumentContents(db);
-  const content = (cur?.content as InstrumentContent | undefined) ?? versions.at(-1)?.content;
+  const content = cur?.content ?? versions.at(-1)?.content;
   const stageDefs = content?.stages ?? [];
   const titles = new Map<string, LangText>();
   for (const v of versions)
@@ -93,9 +87,11 @@ export async function diagnosisAnalytics({
     sql`SELECT count(*)::int AS firms, avg(d.overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.overall) AS median
         FROM diagnoses d WHERE d.is_latest AND ${f}`,
   );
-  const [cnt] = await sqlRows<{ submitted: number; drafts: number }>(
+  // generated_at: the database's clock, read in this query
+  const [cnt] = await sqlRows<{ submitted: number; drafts: number; generated_at: string }>(
     db,
-    sql`SELECT count(*) FILTER (WHERE d.status = 'submitted')::int AS submitted, count(*) FILTER (WHERE d.status = 'draft')::int AS drafts
+    sql`SELECT count(*) FILTER (WHERE d.status = 'submitted')::int AS submitted, count(*) FILTER (WHERE d.status = 'draft')::int AS drafts,
+        to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS generated_at
         FROM diagnoses d WHERE ${f}`,
   );
   const hist = await sqlRows<{ b: number; n: number }>(
@@ -132,7 +128,7 @@ export async function diagnosisAnalytics({
   );
 
   return {
-    generatedAt: new Date().toISOString(),
+    generatedAt: cnt.generated_at,
     totals: {
       firms: n(tot.firms),
       diagnoses: n(cnt.submitted),

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor';
 import { assertCan } from '../../platform/policy';
 import { type OutCell, writeXlsx } from '../../platform/tabular';
 import { supportedFirmsSql } from '../applications/supported';
-import type { BeforeAfter, BeforeAfterQuery, InstrumentContent } from './contract';
+import type { BeforeAfter, BeforeAfterQuery } from './contract';
 import { currentInstrumentRow } from './instruments';
 import { round1 } from './scoring';
 
@@ -130,7 +130,7 @@ export async function beforeAfter({
 /** The before/after list as XLSX: one row per firm, with per-dimension changes of the current instrument. */
 export async function beforeAfterXlsx(db: Database, data: BeforeAfter): Promise<Buffer> {
   const cur = await currentInstrumentRow(db);
-  const dims = (cur?.content as InstrumentContent | undefined)?.dimensions ?? [];
+  const dims = cur?.content?.dimensions ?? [];
   const header = [
     '기업명',
     '지원사업(연도)',

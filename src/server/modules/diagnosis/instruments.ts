@@ -19,7 +19,7 @@ type Row = typeof diagnosisInstruments.$inferSelect;
 const publishedCache = new Map<string, { version: number; content: InstrumentContent }>();
 
 export function mapInstrument(r: Row, currentId?: string): Instrument {
-  const content = r.content as InstrumentContent;
+  const content = r.content;
   return {
     id: r.id,
     version: r.version,
@@ -63,7 +63,7 @@ export async function instrumentContentOf(
     .from(diagnosisInstruments)
     .where(eq(diagnosisInstruments.id, id));
   if (!row) throw new NotFoundError('instrument');
-  const out = { version: row.version, content: row.content as InstrumentContent };
+  const out = { version: row.version, content: row.content };
   if (row.status === 'published') publishedCache.set(id, out);
   return out;
 }
@@ -136,7 +136,7 @@ export async function createInstrumentDraft({
         ? input.content
         : input.from === 'default' || !latest
           ? DEFAULT_INSTRUMENT
-          : (latest.content as InstrumentContent);
+          : latest.content;
     const [row] = await tx
       .insert(diagnosisInstruments)
       .values({ version: (latest?.version ?? 0) + 1, content, createdBy: actor.userId })
@@ -174,7 +174,7 @@ export async function updateInstrumentDraft({
       .set({
         content: input.content,
         revision: sql`${diagnosisInstruments.revision} + 1`,
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(and(eq(diagnosisInstruments.id, id), eq(diagnosisInstruments.status, 'draft')))
       .returning();
@@ -234,7 +234,9 @@ export async function deleteInstrumentDraft({ db, actor, id }: { db: Database; a
  * Installs the default instrument (published, version 1) and the default recommendation rules when
  * none exist yet. Idempotent; used by the demo world and by installs that want the defaults.
  */
-export async function installDefaults(db: Database, actor: Actor, publishedAt = new Date()) {
+export async function installDefaults(db: Database, actor: Actor, publishedOn?: Date) {
+  // The demo world passes its own date; otherwise the database's clock.
+  const publishedAt = publishedOn ?? sql`now()`;
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7215101)`);
     const [{ n }] = await tx.select({ n: count() }).from(diagnosisInstruments);
@@ -298,5 +300,5 @@ export async function allInstrumentContents(db: Database) {
     .from(diagnosisInstruments)
     .where(eq(diagnosisInstruments.status, 'published'))
     .orderBy(asc(diagnosisInstruments.version));
-  return rows.map((r) => ({ ...r, content: r.content as InstrumentContent }));
+  return rows.map((r) => ({ ...r, content: r.content }));
 }

@@ -32,7 +32,7 @@ export async function mergeDiagnoses(tx: Database, fromId: string, intoId: strin
   const intoDraft = drafts.find((d) => d.companyId === intoId);
   if (fromDraft && intoDraft) {
     if (fromDraft.instrumentId === intoDraft.instrumentId) {
-      const answers = { ...(fromDraft.answers as object), ...(intoDraft.answers as object) };
+      const answers = { ...fromDraft.answers, ...intoDraft.answers };
       await tx
         .update(diagnoses)
         .set({ answers, updatedAt: sql`now()` })

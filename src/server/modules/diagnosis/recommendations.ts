@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
@@ -20,7 +20,7 @@ export function mapRule(r: RuleRow): Rule {
   return {
     id: r.id,
     programCode: r.programCode,
-    conditions: r.conditions as RuleCondition[],
+    conditions: r.conditions,
     reason: { ko: r.reasonKo, en: r.reasonEn },
     priority: r.priority,
     active: r.active,
@@ -76,9 +76,7 @@ async function validateRule(db: Database, programCode?: string, conditions?: Rul
   }
   if (conditions) {
     const cur = await currentInstrumentRow(db);
-    const keys = new Set(
-      ((cur?.content as { dimensions: { key: string }[] } | undefined)?.dimensions ?? []).map((d) => d.key),
-    );
+    const keys = new Set((cur?.content?.dimensions ?? []).map((d) => d.key));
     const bad = conditions.findIndex((c) => c.on === 'dimension' && cur && !keys.has(c.dimension));
     if (bad >= 0)
       throw new ValidationError('validation_failed', [
@@ -144,7 +142,7 @@ export async function patchRule({
       .set({
         ...rest,
         ...(reason ? { reasonKo: reason.ko, reasonEn: reason.en } : {}),
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(eq(diagnosisRules.id, id))
       .returning();

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { writeXlsx } from '../../platform/tabular';
-import type { AnswerValue, DiagnosisAnswers, Question } from './contract';
+import type { AnswerValue, Question } from './contract';
 import { recommendFor } from './recommendations';
 import { renderReportPdf } from './report-pdf';
 import { buildResult } from './result';
@@ -76,8 +76,8 @@ function answerText(q: Question, a: AnswerValue | undefined): string {
 export async function diagnosisAnswersXlsx({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
   assertCan(actor, 'diagnosis.manage');
   const { row, company, version, content } = await submittedForReading(db, actor, id);
-  const answers = row.answers as DiagnosisAnswers;
-  const scores = (row.dimensionScores ?? {}) as Record<string, number | null>;
+  const answers = row.answers;
+  const scores = row.dimensionScores ?? {};
   const rows = content.dimensions.flatMap((d) =>
     d.questions.map((q) => {
       const s = questionScore(q, answers[q.key]);

@@ -109,7 +109,7 @@ export async function buildResult(
   peers?: PeerBenchmark,
 ): Promise<DiagnosisResult> {
   const overall = row.overall ?? 0;
-  const scores = (row.dimensionScores ?? {}) as Record<string, number | null>;
+  const scores = row.dimensionScores ?? {};
   const bench =
     peers ??
     (await peerBenchmark(db, {
@@ -120,7 +120,7 @@ export async function buildResult(
       dimensions: Object.fromEntries(content.dimensions.map((d) => [d.key, scores[d.key] ?? null])),
     }));
   const prev = await previousOf(db, row);
-  const prevScores = (prev?.dimensionScores ?? {}) as Record<string, number | null>;
+  const prevScores = prev?.dimensionScores ?? {};
   const stage = stageFor(overall, content.stages);
   const dims = content.dimensions.map((d) => {
     const score = scores[d.key] ?? null;

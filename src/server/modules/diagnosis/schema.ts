@@ -33,7 +33,7 @@ export const diagnosisInstruments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     version: integer('version').notNull(),
     status: instrumentStatusEnum('status').notNull().default('draft'),
-    content: jsonb('content').notNull(),
+    content: jsonb('content').$type<import('./instrument-contract').InstrumentContent>().notNull(),
     /** edits of a draft (optimistic concurrency) */
     revision: integer('revision').notNull().default(1),
     createdBy: uuid('created_by'),
@@ -66,14 +66,17 @@ export const diagnoses = pgTable(
       .notNull()
       .references(() => diagnosisInstruments.id),
     status: diagnosisStatusEnum('status').notNull().default('draft'),
-    answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
+    answers: jsonb('answers')
+      .$type<import('./instrument-contract').DiagnosisAnswers>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /** 0 = T0 (first submitted diagnosis of the firm), 1 = T1, … */
     seq: integer('seq'),
     isLatest: boolean('is_latest').notNull().default(false),
     overall: doublePrecision('overall'),
     stage: smallint('stage'),
     /** { dimensionKey: score 0–100 (one decimal) | null } */
-    dimensionScores: jsonb('dimension_scores'),
+    dimensionScores: jsonb('dimension_scores').$type<Record<string, number | null>>(),
     sizeClass: sizeClassEnum('size_class'),
     ksicSection: char('ksic_section', { length: 1 }),
     district: text('district'),
@@ -97,7 +100,7 @@ export const diagnoses = pgTable(
 export const diagnosisRules = pgTable('diagnosis_rules', {
   id: uuid('id').primaryKey().defaultRandom(),
   programCode: text('program_code').notNull(),
-  conditions: jsonb('conditions').notNull(),
+  conditions: jsonb('conditions').$type<import('./contract').RuleCondition[]>().notNull(),
   reasonKo: text('reason_ko').notNull(),
   reasonEn: text('reason_en').notNull().default(''),
   priority: integer('priority').notNull().default(100),

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { loadCompany } from '../companies/service';
-import type { AnswerValue, Diagnosis, DiagnosisAnswers, InstrumentContent } from './contract';
+import type { AnswerValue, Diagnosis, InstrumentContent } from './contract';
 import './eligibility';
 import './merge';
 import { currentInstrumentRow, instrumentContentOf } from './instruments';
@@ -62,7 +62,7 @@ export async function mapDiagnosis(
   peers?: PeerBenchmark,
 ): Promise<Diagnosis> {
   const { version, content } = await instrumentContentOf(db, row.instrumentId);
-  const answers = row.answers as DiagnosisAnswers;
+  const answers = row.answers;
   const s = scoreDiagnosis(content, answers);
   return {
     id: row.id,
@@ -186,11 +186,11 @@ export async function saveAnswers({
               sql`, `,
             )}]::text[]`
           : sql`${diagnoses.answers} || ${JSON.stringify(set)}::jsonb`,
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(eq(diagnoses.id, id))
       .returning();
-    const prev = before.answers as DiagnosisAnswers;
+    const prev = before.answers;
     const changed = Object.keys(answers).filter(
       (k) => JSON.stringify(prev[k] ?? null) !== JSON.stringify(answers[k]),
     );
@@ -222,7 +222,7 @@ export async function submitDiagnosis({ db, actor, id }: { db: Database; actor: 
     const before = await loadRow(tx, id, true);
     if (before.status === 'submitted') return before;
     const { content } = await instrumentContentOf(tx, before.instrumentId);
-    const s = scoreDiagnosis(content, before.answers as DiagnosisAnswers);
+    const s = scoreDiagnosis(content, before.answers);
     if (s.missing.length)
       throw new ValidationError(
         'diagnosis_incomplete',
@@ -309,7 +309,7 @@ export async function companyTimeline({
       submittedAt: r.submittedAt?.toISOString() ?? null,
       overall: r.overall,
       stage: r.stage,
-      dimensionScores: (r.dimensionScores ?? {}) as Record<string, number | null>,
+      dimensionScores: r.dimensionScores ?? {},
     });
   }
   return { companyId, companyName: company.name, items };
@@ -329,7 +329,7 @@ export function factsOf(row: Row): ResultFacts {
   return {
     stage: row.stage ?? 1,
     overall: row.overall ?? 0,
-    dimensions: (row.dimensionScores ?? {}) as Record<string, number | null>,
+    dimensions: row.dimensionScores ?? {},
   };
 }
 

@@ -19,7 +19,8 @@ export function effectiveCallStatus(
   stored: CallStatus,
   opensAt: Date,
   closesAt: Date,
-  now: Date = new Date(),
+  /** the database's now (dbNow, or read in the caller's query), never the app server's clock */
+  now: Date,
 ): CallStatus {
   if (stored === 'published' || stored === 'open') {
     if (now >= closesAt) return 'closed';

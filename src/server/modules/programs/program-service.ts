@@ -101,7 +101,7 @@ export async function patchProgram({
     if (Object.keys(fields).length)
       await tx
         .update(programs)
-        .set({ ...fields, updatedAt: new Date() })
+        .set({ ...fields, updatedAt: sql`now()` })
         .where(eq(programs.id, id));
     if (budgets) {
       await tx.delete(programBudgets).where(eq(programBudgets.programId, id));

@@ -75,8 +75,14 @@ export const calls = pgTable(
     maxApplications: integer('max_applications'),
     perFirmCap: bigint('per_firm_cap', { mode: 'number' }),
     totalBudget: bigint('total_budget', { mode: 'number' }),
-    eligibility: jsonb('eligibility').notNull().default(sql`'[]'::jsonb`),
-    requiredDocuments: jsonb('required_documents').notNull().default(sql`'[]'::jsonb`),
+    eligibility: jsonb('eligibility')
+      .$type<import('./eligibility-contract').EligibilityRule[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    requiredDocuments: jsonb('required_documents')
+      .$type<import('./contract').Call['requiredDocuments']>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** last receipt serial issued (접수번호), incremented under the row lock at submit */
     receiptSeq: integer('receipt_seq').notNull().default(0),
@@ -104,7 +110,7 @@ export const callForms = pgTable(
       .notNull()
       .references(() => calls.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    sections: jsonb('sections').notNull(),
+    sections: jsonb('sections').$type<import('./form-contract').FormSection[]>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('call_forms_version_uq').on(t.callId, t.version)],

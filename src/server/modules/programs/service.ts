@@ -10,8 +10,6 @@ import { companies } from '../companies/schema';
 import { assertCallFiles, callAttachments } from './call-files';
 import type { Call, CallCreateBody, CallPatchBody, CallSummary } from './contract';
 import { evaluateRules } from './eligibility';
-import type { EligibilityRule } from './eligibility-contract';
-import type { FormSection } from './form-contract';
 import { canTransition, competitionRatio, effectiveCallStatus, PUBLIC_CALL_STATUSES } from './lifecycle';
 import { callForms, calls, programs } from './schema';
 
@@ -47,8 +45,8 @@ const effectiveStatusSql = sql`CASE WHEN ${calls.status} IN ('published','open')
   ELSE ${calls.status}::text END`;
 
 export async function dbNow(db: Database): Promise<Date> {
-  const r = (await db.execute(sql`SELECT now() AS now`)) as unknown as { rows: { now: Date | string }[] };
-  return new Date(r.rows[0].now);
+  const [r] = await sqlRows<{ now: Date | string }>(db, sql`SELECT now() AS now`);
+  return new Date(r.now);
 }
 
 export async function listCalls({
@@ -94,7 +92,7 @@ export async function listCalls({
     const company = await loadCompanyFacts(db, input.eligibleFor);
     const keep = [];
     for (const r of rows) {
-      const checks = await evaluateRules(r.c.eligibility as EligibilityRule[], {
+      const checks = await evaluateRules(r.c.eligibility, {
         db,
         company,
         call: { id: r.c.id, programId: r.c.programId, year: r.c.year },
@@ -166,11 +164,11 @@ export async function getCall({ db, actor, id }: { db: Database; actor: Actor; i
     announceAt: c.announceAt?.toISOString() ?? null,
     maxApplications: c.maxApplications,
     totalBudget: c.totalBudget,
-    eligibility: c.eligibility as EligibilityRule[],
-    requiredDocuments: c.requiredDocuments as Call['requiredDocuments'],
+    eligibility: c.eligibility,
+    requiredDocuments: c.requiredDocuments,
     attachmentIds: c.attachmentIds,
     attachments,
-    form: { id: form.id, version: form.version, sections: form.sections as FormSection[] },
+    form: { id: form.id, version: form.version, sections: form.sections },
     formInUse: inUse,
     version: c.version,
     now: now.toISOString(),
@@ -245,7 +243,7 @@ export async function patchCall({
       throw new ValidationError('validation_failed', [{ path: 'closesAt', message: 'closes_before_opens' }]);
     const [after] = await tx
       .update(calls)
-      .set({ ...next, version: sql`${calls.version} + 1`, updatedAt: new Date() })
+      .set({ ...next, version: sql`${calls.version} + 1`, updatedAt: sql`now()` })
       .where(eq(calls.id, id))
       .returning();
     const cur = form ? await currentForm(tx, id) : undefined;
@@ -290,7 +288,7 @@ export async function transitionCall({
       throw new ConflictError('call_has_applications');
     const [after] = await tx
       .update(calls)
-      .set({ status: to, version: sql`${calls.version} + 1`, updatedAt: new Date() })
+      .set({ status: to, version: sql`${calls.version} + 1`, updatedAt: sql`now()` })
       .where(eq(calls.id, id))
       .returning();
     await recordAudit(tx, actor, {
@@ -334,7 +332,7 @@ export async function checkEligibility({
   assertCan(actor, 'company.read', { companyId });
   const { c } = await loadCall(db, actor, callId);
   const company = await loadCompanyFacts(db, companyId);
-  const checks = await evaluateRules(c.eligibility as EligibilityRule[], {
+  const checks = await evaluateRules(c.eligibility, {
     db,
     company,
     call: { id: c.id, programId: c.programId, year: c.year },

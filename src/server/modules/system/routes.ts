@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { JOB_STATUSES } from '../../../shared/enums';
 import { uuidParam } from '../../../shared/validators';
 import { isStaff } from '../../platform/actor';
-import { sendError } from '../../platform/error-handler';
-import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { mailDelivery } from '../../platform/mail';
 import { assertCan } from '../../platform/policy';
 import { jobs } from '../../platform/schema';
@@ -44,7 +43,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => {
+    async () => {
       try {
         const [row] = await handle.query<{ now: Date | string }>('SELECT now() AS now');
         return {
@@ -55,7 +54,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
           mailDelivery: mailDelivery(app.deps.config),
         };
       } catch {
-        return sendError(request, reply, 503, 'internal');
+        throw new AppError(503, 'internal');
       }
     },
   );

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * One clock (README, design decisions): deadlines, expiries, timestamps written to the database and
+ * "now" in rules come from the database's now(). The app's clock is read only in the places listed
+ * here; a new `Date.now()` or `new Date()` elsewhere in the server fails this test.
+ */
+const APP_CLOCK_ALLOWED: Record<string, number> = {
+  // start-up timer printed by `npm start`
+  'main.ts': 2,
+  // names of throw-away test databases
+  'test/db.ts': 1,
+  // download file names (a date stamp; no query to fold the database's date into)
+  'modules/companies/export.ts': 1,
+  'modules/diagnosis/routes.ts': 1,
+  // defaults of pure parsing helpers; the import passes the database's date (runImport)
+  'modules/companies/import-parse.ts': 2,
+  // applications: moves to the database's clock with that module's restructuring
+  'modules/applications/service.ts': 2,
+};
+
+const root = join(__dirname, '..');
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'migrations' ? [] : sources(p);
+    return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [p] : [];
+  });
+}
+
+describe('one clock', () => {
+  it('reads the app clock only where the README allows it', () => {
+    const found: Record<string, number> = {};
+    for (const file of sources(root)) {
+      const n = readFileSync(file, 'utf8').match(/Date\.now\(\)|new Date\(\)/g)?.length ?? 0;
+      if (n) found[relative(root, file).replaceAll('\\', '/')] = n;
+    }
+    for (const [file, n] of Object.entries(found)) {
+      expect(n, `${file}: Date.now()/new Date() — use the database's now()`).toBeLessThanOrEqual(
+        APP_CLOCK_ALLOWED[file] ?? 0,
+      );
+    }
+  });
+});
