@@ -6,9 +6,8 @@ import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { loadCompany } from '../companies/service';
+import type { EligibilityRegistry } from '../programs/eligibility';
 import type { AnswerValue, Diagnosis, DiagnosisAnswers, InstrumentContent } from './contract';
-import './eligibility';
-import './merge';
 import { currentInstrumentRow, instrumentContentOf } from './instruments';
 import { trackInvitationStart, trackInvitationSubmit } from './invitations';
 import { type PeerBenchmark, updatePeerCounts } from './peers';
@@ -334,8 +333,19 @@ export function factsOf(row: Row): ResultFacts {
 }
 
 /** Programs recommended by the rules, with calls open now for which the firm is eligible. */
-export async function getRecommendations({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+export async function getRecommendations({
+  db,
+  actor,
+  id,
+  rules,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  /** the installed eligibility evaluators */
+  rules: EligibilityRegistry;
+}) {
   assertCanAny(actor, 'diagnosis.read');
   const { row } = await submittedForReading(db, actor, id);
-  return { diagnosisId: id, items: await recommendFor(db, actor, row.companyId, factsOf(row)) };
+  return { diagnosisId: id, items: await recommendFor(db, actor, row.companyId, factsOf(row), rules) };
 }

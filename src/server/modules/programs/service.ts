@@ -9,7 +9,7 @@ import { assertCan } from '../../platform/policy';
 import { companies } from '../companies/schema';
 import { assertCallFiles, callAttachments } from './call-files';
 import type { Call, CallCreateBody, CallPatchBody, CallSummary } from './contract';
-import { evaluateRules } from './eligibility';
+import { type EligibilityRegistry, evaluateRules } from './eligibility';
 import type { EligibilityRule } from './eligibility-contract';
 import type { FormSection } from './form-contract';
 import { canTransition, competitionRatio, effectiveCallStatus, PUBLIC_CALL_STATUSES } from './lifecycle';
@@ -55,9 +55,12 @@ export async function listCalls({
   db,
   actor,
   input,
+  rules,
 }: {
   db: Database;
   actor: Actor;
+  /** the installed eligibility evaluators (needed with `eligibleFor`) */
+  rules: EligibilityRegistry;
   input: {
     module?: string;
     programId?: string;
@@ -94,12 +97,11 @@ export async function listCalls({
     const company = await loadCompanyFacts(db, input.eligibleFor);
     const keep = [];
     for (const r of rows) {
-      const checks = await evaluateRules(r.c.eligibility as EligibilityRule[], {
-        db,
-        company,
-        call: { id: r.c.id, programId: r.c.programId, year: r.c.year },
-        now,
-      });
+      const checks = await evaluateRules(
+        r.c.eligibility as EligibilityRule[],
+        { db, company, call: { id: r.c.id, programId: r.c.programId, year: r.c.year }, now },
+        rules,
+      );
       if (checks.every((c) => c.ok)) keep.push(r);
     }
     rows = keep;
@@ -325,20 +327,21 @@ export async function checkEligibility({
   actor,
   callId,
   companyId,
+  rules,
 }: {
   db: Database;
   actor: Actor;
   callId: string;
   companyId: string;
+  rules: EligibilityRegistry;
 }) {
   assertCan(actor, 'company.read', { companyId });
   const { c } = await loadCall(db, actor, callId);
   const company = await loadCompanyFacts(db, companyId);
-  const checks = await evaluateRules(c.eligibility as EligibilityRule[], {
-    db,
-    company,
-    call: { id: c.id, programId: c.programId, year: c.year },
-    now: await dbNow(db),
-  });
+  const checks = await evaluateRules(
+    c.eligibility as EligibilityRule[],
+    { db, company, call: { id: c.id, programId: c.programId, year: c.year }, now: await dbNow(db) },
+    rules,
+  );
   return { companyId, eligible: checks.every((x) => x.ok), checks };
 }
