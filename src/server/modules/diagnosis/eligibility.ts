@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqlRows } from '../../db/client';
-import type { EligibilityEvaluator } from '../programs/eligibility';
+import type { EligibilityEvaluator } from '../programs';
 
 /** 신청자격 `hasDiagnosis`: the company submitted a DX diagnosis within the last N months. */
 export const hasDiagnosis: EligibilityEvaluator<'hasDiagnosis'> = async (r, { db, company, now }) => {

@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-import type { EligibilityRegistry } from '../programs/eligibility';
+import type { EligibilityRegistry } from '../programs';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { listCalls, listPrograms } from '../programs/service';
 import type { Recommendation, Rule, RuleCondition, RuleCreateBody, RulePatchBody } from './contract';
 import { currentInstrumentRow } from './instruments';

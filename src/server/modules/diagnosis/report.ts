@@ -2,7 +2,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { writeXlsx } from '../../platform/tabular';
-import type { EligibilityRegistry } from '../programs/eligibility';
+import type { EligibilityRegistry } from '../programs';
 import type { AnswerValue, DiagnosisAnswers, Question } from './contract';
 import { recommendFor } from './recommendations';
 import { renderReportPdf } from './report-pdf';

@@ -5,8 +5,9 @@ import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { loadCompany } from '../companies/service';
-import type { EligibilityRegistry } from '../programs/eligibility';
+import type { EligibilityRegistry } from '../programs';
 import type { AnswerValue, Diagnosis, DiagnosisAnswers, InstrumentContent } from './contract';
 import { currentInstrumentRow, instrumentContentOf } from './instruments';
 import { trackInvitationStart, trackInvitationSubmit } from './invitations';

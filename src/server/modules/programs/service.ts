@@ -6,13 +6,19 @@ import { isStaff } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { companies } from '../companies/schema';
 import { assertCallFiles, callAttachments } from './call-files';
 import type { Call, CallCreateBody, CallPatchBody, CallSummary } from './contract';
 import { type EligibilityRegistry, evaluateRules } from './eligibility';
 import type { EligibilityRule } from './eligibility-contract';
 import type { FormSection } from './form-contract';
-import { canTransition, competitionRatio, effectiveCallStatus, PUBLIC_CALL_STATUSES } from './lifecycle';
+import {
+  canTransition,
+  competitionRatio,
+  effectiveCallStatus,
+  PUBLIC_CALL_STATUSES,
+} from './lifecycle-contract';
 import { callForms, calls, programs } from './schema';
 
 type CallRow = typeof calls.$inferSelect;
