@@ -21,6 +21,7 @@ import { dbNow, loadCall, loadCompanyFacts } from '../programs/service';
 import { validateAnswers } from './answers-contract';
 import type { Application } from './contract';
 import { COUNTED, canApplicantMove, canStaffMove, EDITABLE } from './lifecycle';
+import { receiptMailTexts } from './mail';
 import { applicationFiles, applications, supplementRequests } from './schema';
 
 type AppRow = typeof applications.$inferSelect;
@@ -430,6 +431,7 @@ export async function submitApplication({
     // application and queues its email: the rows stay locked only for this statement, the audit row and
     // the commit, so concurrent submits to one call queue as briefly as possible.
     const email = actor.email ?? null;
+    const mailTexts = receiptMailTexts(ctx.call.title);
     const [row] = await sqlRows<{
       id: string;
       status: ApplicationStatus;
@@ -457,10 +459,10 @@ export async function submitApplication({
             RETURNING id, status, receipt_no, submitted_at),
           mail AS (
             INSERT INTO outbox ("to", subject, body)
-            SELECT ${email}, ${'[잇다] 신청 접수 완료 — '} || m.receipt_no,
-                   ${`${ctx.call.title}\n접수번호: `} || m.receipt_no || ${'\n접수시각: '} ||
+            SELECT ${email}, ${mailTexts.subjectBeforeReceipt} || m.receipt_no,
+                   ${mailTexts.bodyBeforeReceipt} || m.receipt_no || ${mailTexts.bodyBeforeTime} ||
                    to_char(m.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ||
-                   ${'\n\n신청 현황은 잇다 > 내 신청에서 확인할 수 있습니다.'}
+                   ${mailTexts.bodyEnd}
             FROM moved m WHERE ${email}::text IS NOT NULL)
           SELECT * FROM moved`,
     );
