@@ -8,7 +8,7 @@ import { loadDemoWorld } from '../src/demo/load';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import type { DbHandle } from '../src/server/db/client';
-import { registerJobs } from '../src/server/modules/jobs';
+import { installModules } from '../src/server/modules';
 import { JobRunner } from '../src/server/platform/jobs';
 import { webRoot } from '../src/server/platform/web';
 import { freshDatabase } from '../src/server/test/db';
@@ -53,9 +53,10 @@ export function setupE2E(opts: { firms?: number } = {}) {
       DATA_DIR: dataDir,
       SESSION_SECRET: 'e'.repeat(40),
     });
+    const modules = installModules();
     const jobs = new JobRunner(handle.db, { pollMs: 200 });
-    registerJobs(jobs, handle, config);
-    const app = await buildApp({ config, handle, jobs, serveWeb: true, rateLimitPerMinute: 0 });
+    modules.registerJobs(jobs, { handle, config });
+    const app = await buildApp({ config, handle, jobs, modules, serveWeb: true, rateLimitPerMinute: 0 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     jobs.start();
     const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

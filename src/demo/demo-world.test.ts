@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateAnswers } from '../server/modules/applications/answers';
+import { validateAnswers } from '../server/modules/applications/answers-contract';
 import { type FormSection, formSections } from '../server/modules/programs/form-contract';
 import { freshDatabase, type TestDbHandle } from '../server/test/db';
 import { isValidBrn } from '../shared/brn';

@@ -12,13 +12,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { DbHandle } from './db/client';
-import { modules } from './modules';
+import { installModules } from './modules';
 import { authPlugin } from './platform/auth/plugin';
 import { registerCacheControl } from './platform/cache-control';
 import { registerDocs } from './platform/docs';
 import { registerErrorHandling, registerNotFound } from './platform/error-handler';
 import type { JobRunner } from './platform/jobs';
 import { MailSender, smtpTransport } from './platform/mail';
+import type { InstalledModules } from './platform/module';
 import { registerRateLimit } from './platform/rate-limit';
 import { registerWeb } from './platform/web';
 
@@ -32,11 +33,13 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** the outbox sender (platform/mail.ts); by default one over SMTP_URL when it is set, started at listen */
   mail?: MailSender | false;
+  /** the installed modules (default: installModules(), the full list) */
+  modules?: InstalledModules;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps;
+    deps: AppDeps & { modules: InstalledModules };
     /** delivers the outbox while the app listens; undefined without SMTP_URL */
     mailSender?: MailSender;
   }
@@ -66,7 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', deps);
+  const installed = deps.modules ?? installModules();
+  app.decorate('deps', { ...deps, modules: installed });
   registerErrorHandling(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -115,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      for (const m of modules) await api.register(m);
+      for (const routes of installed.routes) await api.register(routes);
     },
     { prefix: '/api' },
   );

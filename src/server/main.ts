@@ -3,10 +3,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrate, migrateAsOwner } from './db/migrate';
-import { ensureBootstrapAdmin } from './modules/accounts/bootstrap';
-import { installDefaults } from './modules/diagnosis/instruments';
-import { registerJobs } from './modules/jobs';
-import { systemActor } from './platform/actor';
+import { installModules } from './modules';
 import { JobRunner } from './platform/jobs';
 import { scheduleMaintenance } from './platform/maintenance';
 
@@ -18,21 +15,17 @@ async function main() {
   // with a separate app role, the owner migrates and grants; else the one connection does both
   if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, handle);
   else await migrate(handle);
+  const modules = installModules();
   const jobs = new JobRunner(handle.db, { log: (msg, err) => console.error(msg, err) });
-  registerJobs(jobs, handle, config);
+  modules.registerJobs(jobs, { handle, config });
   if (config.demo) await loadDemoWorld(handle, { log: (m) => console.log(`[demo] ${m}`) });
-  // Reference data every install needs (idempotent): the default diagnosis instrument and rules.
-  await installDefaults(handle.db, systemActor('startup'));
-  const admin = await ensureBootstrapAdmin(handle.db, config.bootstrapAdmin);
-  if (admin === 'created') console.log(`[accounts] first admin created: ${config.bootstrapAdmin?.email}`);
-  if (admin === 'missing')
-    console.warn(
-      '[accounts] no admin account: set ITDA_ADMIN_EMAIL and ITDA_ADMIN_PASSWORD to create the first one',
-    );
-  const app = await buildApp({ config, handle, jobs, serveWeb: true });
+  // Each module's start-up work: reference data (diagnosis defaults), the first admin (accounts).
+  await modules.startup({ db: handle.db, config, log: console.log, warn: console.warn });
+  const app = await buildApp({ config, handle, jobs, serveWeb: true, modules });
   jobs.start();
   const stopMaintenance = scheduleMaintenance(handle.db, {
     ctx: { files: config.files },
+    tasks: modules.maintenance,
     log: (e) => app.log.error(e, 'maintenance failed'),
   });
   const shutdown = async (signal: string) => {

@@ -1,23 +1,27 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { accountRoutes } from './accounts/routes';
-import { selfServiceRoutes } from './accounts/self-routes';
-import { applicationRoutes } from './applications/routes';
-import { companyImportRoutes } from './companies/import-routes';
-import { companyRoutes } from './companies/routes';
-import { diagnosisRoutes } from './diagnosis/routes';
-import { mailRoutes } from './mail/routes';
-import { programRoutes } from './programs/routes';
-import { systemRoutes } from './system/routes';
+import { collectModules, type InstalledModules, type ModuleDefinition } from '../platform/module';
+import { accountsModule } from './accounts';
+import { applicationsModule } from './applications';
+import { companiesModule } from './companies';
+import { diagnosisModule } from './diagnosis';
+import { mailModule } from './mail';
+import { programsModule } from './programs';
+import { systemModule } from './system';
 
-/** The explicit list of domain plugins, mounted under /api. Add new modules here. */
-export const modules: FastifyPluginAsync[] = [
-  systemRoutes,
-  accountRoutes,
-  companyRoutes,
-  companyImportRoutes,
-  programRoutes,
-  applicationRoutes,
-  diagnosisRoutes,
-  selfServiceRoutes,
-  mailRoutes,
-] as FastifyPluginAsync[];
+/** The explicit list of domain modules. Add new modules here; nothing registers itself on import. */
+export const modules: readonly ModuleDefinition[] = [
+  systemModule,
+  accountsModule,
+  companiesModule,
+  programsModule,
+  applicationsModule,
+  diagnosisModule,
+  mailModule,
+];
+
+/**
+ * The registries of the listed modules — routes, job handlers, start-up work, maintenance tasks,
+ * eligibility evaluators, company-merge hooks — for the app, main.ts, tests, scripts and benchmarks.
+ */
+export function installModules(list: readonly ModuleDefinition[] = modules): InstalledModules {
+  return collectModules(list);
+}

@@ -9,21 +9,21 @@ export interface MaintenanceContext {
   /** where uploaded files live (config.files) */
   files: FileStore;
 }
-type Task = (db: Database, ctx: MaintenanceContext) => Promise<unknown>;
-const tasks: Task[] = [];
-
-/** A module's own housekeeping (e.g. orphaned uploads), run with the platform's. */
-export function onMaintenance(task: Task) {
-  tasks.push(task);
-}
+/** A module's own housekeeping (e.g. orphaned uploads), run with the platform's (see platform/module.ts). */
+export type MaintenanceTask = (db: Database, ctx: MaintenanceContext) => Promise<unknown>;
 
 /**
  * Periodic housekeeping (retention): expired sessions go at once; login attempts are kept 1 year for
  * security review; uploaded member lists (personal data) 30 days. Audit and access-log rows go when
  * their category's keep_until has passed (access log 2 years, accounts 3, business records 5, program
- * set-up 10), only through the database's purge function (migration 0009).
+ * set-up 10), only through the database's purge function (migration 0009). Then the installed modules'
+ * own tasks (`tasks`, from installModules()).
  */
-export async function runMaintenance(db: Database, ctx?: MaintenanceContext) {
+export async function runMaintenance(
+  db: Database,
+  ctx?: MaintenanceContext,
+  tasks: readonly MaintenanceTask[] = [],
+) {
   await purgeExpiredSessions(db);
   await db.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - interval '1 year'`));
   await purgeExpiredLogs(db);
@@ -38,9 +38,14 @@ export async function runMaintenance(db: Database, ctx?: MaintenanceContext) {
 
 export function scheduleMaintenance(
   db: Database,
-  opts: { ctx: MaintenanceContext; everyMs?: number; log?: (e: unknown) => void },
+  opts: {
+    ctx: MaintenanceContext;
+    tasks: readonly MaintenanceTask[];
+    everyMs?: number;
+    log?: (e: unknown) => void;
+  },
 ) {
-  const run = () => runMaintenance(db, opts.ctx).catch((e) => opts.log?.(e));
+  const run = () => runMaintenance(db, opts.ctx, opts.tasks).catch((e) => opts.log?.(e));
   const timer = setInterval(run, opts.everyMs ?? 3600_000);
   timer.unref();
   void run();

@@ -8,7 +8,7 @@ import type { Role } from '../../shared/enums';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import type { DbHandle } from '../db/client';
-import { registerJobs } from '../modules/jobs';
+import { installModules } from '../modules';
 import { JobRunner } from '../platform/jobs';
 import { seededDatabase } from './db';
 
@@ -86,9 +86,10 @@ export async function createTestApp(opts: { firms?: number } = {}): Promise<Test
   const config = {
     ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40), DATA_DIR: dataDir }),
   };
+  const modules = installModules();
   const jobs = new JobRunner(handle.db);
-  registerJobs(jobs, handle, config);
-  const app = await buildApp({ config, handle, jobs, rateLimitPerMinute: 0 });
+  modules.registerJobs(jobs, { handle, config });
+  const app = await buildApp({ config, handle, jobs, rateLimitPerMinute: 0, modules });
   await app.ready();
   const sessions = new Map<string, Session>();
   const login = async (email: string, password = DEMO_PASSWORD) => {

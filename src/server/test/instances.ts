@@ -7,7 +7,7 @@ import type { Role } from '../../shared/enums';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import { type DbHandle, openPg } from '../db/client';
-import { registerJobs } from '../modules/jobs';
+import { installModules } from '../modules';
 import { JobRunner, type JobRunnerOptions } from '../platform/jobs';
 import { type Session, sessionFrom } from './app';
 
@@ -45,9 +45,16 @@ export async function startInstance(
   // `undefined` in opts.env removes a variable of the test run (e.g. REDIS_URL)
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const config = loadConfig(env);
+  const modules = installModules();
   const jobs = new JobRunner(handle.db, opts.jobs);
-  registerJobs(jobs, handle, config);
-  const app = await buildApp({ config, handle, jobs, rateLimitPerMinute: opts.rateLimitPerMinute ?? 0 });
+  modules.registerJobs(jobs, { handle, config });
+  const app = await buildApp({
+    config,
+    handle,
+    jobs,
+    modules,
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? 0,
+  });
   await app.ready();
   return {
     app,

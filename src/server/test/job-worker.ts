@@ -6,7 +6,7 @@
  */
 import { loadConfig } from '../config';
 import { openPg } from '../db/client';
-import { registerJobs } from '../modules/jobs';
+import { installModules } from '../modules';
 import { JobRunner } from '../platform/jobs';
 
 const env = process.env;
@@ -33,6 +33,6 @@ runner.register = (kind, handler) =>
       },
     }),
   );
-registerJobs(runner, handle, config);
+installModules().registerJobs(runner, { handle, config });
 runner.start();
 process.stdout.write('started\n');

@@ -17,6 +17,7 @@ import {
 import { tokenLink } from '../../platform/mail';
 import { assertCan } from '../../platform/policy';
 import { consents, outbox, passwordResetTokens, sessions, users } from '../../platform/schema';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { associationMembers, companyMembers } from '../companies/schema';
 import type {
   AccountDto,

@@ -16,6 +16,7 @@ import {
 } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
 import { accessLog, loginAttempts, roleChanges, users } from '../../platform/schema';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { associationMembers, associations } from '../companies/schema';
 import type {
   accessLogQuery,

@@ -9,9 +9,12 @@ import { type FileStore, openUpload, readUpload, saveUpload } from '../../platfo
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { files } from '../../platform/schema';
 import { writeXlsx } from '../../platform/tabular';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { companies } from '../companies/schema';
 import type { FormSection } from '../programs/form-contract';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { callForms, calls } from '../programs/schema';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { loadCall } from '../programs/service';
 import { EDITABLE } from './lifecycle';
 import { applicationFiles, applications } from './schema';

@@ -32,6 +32,7 @@ const tags = ['applications'];
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
   const { files: store } = app.deps.config;
+  const rules = app.deps.modules.eligibilityRules;
   const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
   app.post(
@@ -146,6 +147,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor,
         callId: request.params.id,
         companyId: request.body?.companyId,
+        rules,
       });
       reply.status(r.created ? 201 : 200);
       return r.application;
@@ -218,6 +220,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor,
         id: request.params.id,
         idempotencyKey: request.headers['idempotency-key'],
+        rules,
       });
       return r.body;
     },

@@ -7,23 +7,30 @@ import { logPersonalRead, recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { files, outbox, users } from '../../platform/schema';
-import { onCompanyMerge } from '../companies/dedup';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { companies } from '../companies/schema';
-import { evaluateRules, registerEligibilityRule } from '../programs/eligibility';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
+import { type EligibilityEvaluator, type EligibilityRegistry, evaluateRules } from '../programs/eligibility';
 import type { EligibilityRule } from '../programs/eligibility-contract';
 import type { Answers, FormSection } from '../programs/form-contract';
-import { competitionRatio, receiptPrefix } from '../programs/lifecycle';
+import { competitionRatio, receiptPrefix } from '../programs/lifecycle-contract';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { callForms, calls, programs } from '../programs/schema';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { dbNow, loadCall, loadCompanyFacts } from '../programs/service';
-import { validateAnswers } from './answers';
+import { validateAnswers } from './answers-contract';
 import type { Application } from './contract';
 import { COUNTED, canApplicantMove, canStaffMove, EDITABLE } from './lifecycle';
+import { receiptMailTexts } from './mail';
 import { applicationFiles, applications, supplementRequests } from './schema';
 
 type AppRow = typeof applications.$inferSelect;
 
 // 같은 사업에 같은 해 이미 선정된 기업 제외
-registerEligibilityRule('notSelectedSameProgramYear', async (_r, { db, company, call }) => {
+export const notSelectedSameProgramYear: EligibilityEvaluator<'notSelectedSameProgramYear'> = async (
+  _r,
+  { db, company, call },
+) => {
   const [hit] = await sqlRows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM applications a JOIN calls c ON c.id = a.call_id
@@ -47,7 +54,7 @@ registerEligibilityRule('notSelectedSameProgramYear', async (_r, { db, company, 
           en: 'Firms already selected in this program this year may not apply.',
         },
       };
-});
+};
 
 /**
  * Program-year 접수번호 counters known to exist, per database (they are never deleted): the existence check
@@ -186,14 +193,18 @@ function pickCompany(actor: Actor, companyId?: string): string {
   throw new ValidationError('company_required', [{ path: 'companyId', message: 'required' }]);
 }
 
-async function eligibility(db: Database, call: typeof calls.$inferSelect, companyId: string) {
+async function eligibility(
+  db: Database,
+  call: typeof calls.$inferSelect,
+  companyId: string,
+  rules: EligibilityRegistry,
+) {
   const company = await loadCompanyFacts(db, companyId);
-  return evaluateRules(call.eligibility as EligibilityRule[], {
-    db,
-    company,
-    call: { id: call.id, programId: call.programId, year: call.year },
-    now: await dbNow(db),
-  });
+  return evaluateRules(
+    call.eligibility as EligibilityRule[],
+    { db, company, call: { id: call.id, programId: call.programId, year: call.year }, now: await dbNow(db) },
+    rules,
+  );
 }
 
 function notEligible(checks: { ok: boolean; type: string; reason: { ko: string; en: string } }[]) {
@@ -209,11 +220,14 @@ export async function startApplication({
   actor,
   callId,
   companyId: given,
+  rules,
 }: {
   db: Database;
   actor: Actor;
   callId: string;
   companyId?: string;
+  /** the installed eligibility evaluators */
+  rules: EligibilityRegistry;
 }): Promise<{ created: boolean; application: Application }> {
   assertCanAny(actor, 'application.apply');
   const companyId = pickCompany(actor, given);
@@ -227,7 +241,7 @@ export async function startApplication({
   const now = await dbNow(db);
   if (!['published', 'open'].includes(c.status) || now >= c.closesAt)
     throw new ConflictError('call_not_open');
-  const checks = await eligibility(db, c, companyId);
+  const checks = await eligibility(db, c, companyId, rules);
   if (!checks.every((x) => x.ok)) throw notEligible(checks);
   const row = await db.transaction(async (tx) => {
     const [f] = await tx
@@ -341,11 +355,14 @@ export async function submitApplication({
   actor,
   id,
   idempotencyKey,
+  rules,
 }: {
   db: Database;
   actor: Actor;
   id: string;
   idempotencyKey?: string;
+  /** the installed eligibility evaluators */
+  rules: EligibilityRegistry;
 }) {
   assertCanAny(actor, 'application.apply');
   let counterKey: string | undefined;
@@ -406,7 +423,7 @@ export async function submitApplication({
       return { row, fresh: true };
     }
 
-    const checks = await eligibility(tx, ctx.call, app.companyId);
+    const checks = await eligibility(tx, ctx.call, app.companyId, rules);
     if (!checks.every((x) => x.ok)) throw notEligible(checks);
     const needsReceipt = !app.receiptNo;
     if (needsReceipt) counterKey = await ensureReceiptCounter(db, tx, ctx.program.code, ctx.call.year);
@@ -414,6 +431,7 @@ export async function submitApplication({
     // application and queues its email: the rows stay locked only for this statement, the audit row and
     // the commit, so concurrent submits to one call queue as briefly as possible.
     const email = actor.email ?? null;
+    const mailTexts = receiptMailTexts(ctx.call.title);
     const [row] = await sqlRows<{
       id: string;
       status: ApplicationStatus;
@@ -441,10 +459,10 @@ export async function submitApplication({
             RETURNING id, status, receipt_no, submitted_at),
           mail AS (
             INSERT INTO outbox ("to", subject, body)
-            SELECT ${email}, ${'[잇다] 신청 접수 완료 — '} || m.receipt_no,
-                   ${`${ctx.call.title}\n접수번호: `} || m.receipt_no || ${'\n접수시각: '} ||
+            SELECT ${email}, ${mailTexts.subjectBeforeReceipt} || m.receipt_no,
+                   ${mailTexts.bodyBeforeReceipt} || m.receipt_no || ${mailTexts.bodyBeforeTime} ||
                    to_char(m.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ||
-                   ${'\n\n신청 현황은 잇다 > 내 신청에서 확인할 수 있습니다.'}
+                   ${mailTexts.bodyEnd}
             FROM moved m WHERE ${email}::text IS NOT NULL)
           SELECT * FROM moved`,
     );
@@ -673,9 +691,9 @@ export async function reviewApplication({
 // When two company records are merged, applications move to the surviving record — except where it
 // already applied to the same call (one application per company per call); those stay, and the audit
 // entry of the merge keeps the link.
-onCompanyMerge(async (tx, fromId, intoId) => {
+export async function mergeApplications(tx: Database, fromId: string, intoId: string) {
   await tx.execute(sql`
     UPDATE applications a SET company_id = ${intoId}, updated_at = now()
     WHERE a.company_id = ${fromId}
       AND NOT EXISTS (SELECT 1 FROM applications b WHERE b.company_id = ${intoId} AND b.call_id = a.call_id)`);
-});
+}

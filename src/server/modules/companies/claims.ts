@@ -8,7 +8,9 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { type FileStore, readUpload, saveUpload } from '../../platform/files';
 import { assertCan, can } from '../../platform/policy';
 import { files, outbox, users } from '../../platform/schema';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { hashToken } from '../diagnosis/invitations';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { diagnosisInvitations } from '../diagnosis/schema';
 import type { Claim, claimDecisionBody, claimListQuery, MyClaim } from './contract';
 import { companies, companyClaims, companyMembers } from './schema';

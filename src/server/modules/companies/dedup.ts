@@ -3,6 +3,7 @@ import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, ValidationError } from '../../platform/errors';
+import type { CompanyMergeHook } from '../../platform/module';
 import { assertCan } from '../../platform/policy';
 import { consents } from '../../platform/schema';
 import { companies, companyAssociations, companyMembers, companyMerges } from './schema';
@@ -88,16 +89,6 @@ export async function duplicatePairs({
   };
 }
 
-/**
- * Other modules register what must move when two companies are merged (applications,
- * diagnoses, …). Each hook runs inside the merge transaction.
- */
-type MergeHook = (tx: Database, fromId: string, intoId: string) => Promise<void>;
-const mergeHooks: MergeHook[] = [];
-export function onCompanyMerge(hook: MergeHook) {
-  mergeHooks.push(hook);
-}
-
 const FILLABLE = [
   'crn',
   'representative',
@@ -120,12 +111,15 @@ export async function mergeCompanies({
   id,
   fromId,
   reason,
+  hooks,
 }: {
   db: Database;
   actor: Actor;
   id: string;
   fromId: string;
   reason: string;
+  /** what other modules move to the surviving record (installModules().companyMergeHooks) */
+  hooks: readonly CompanyMergeHook[];
 }) {
   assertCan(actor, 'company.merge');
   if (id === fromId) throw new ValidationError('merge_same', [{ path: 'fromId', message: 'invalid_value' }]);
@@ -175,7 +169,7 @@ export async function mergeCompanies({
       ON CONFLICT DO NOTHING`);
     await tx.delete(companyAssociations).where(eq(companyAssociations.companyId, fromId));
     await tx.update(consents).set({ companyId: id }).where(eq(consents.companyId, fromId));
-    for (const hook of mergeHooks) await hook(tx, fromId, id);
+    for (const hook of hooks) await hook(tx, fromId, id);
 
     await tx
       .update(companies)

@@ -160,6 +160,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
         id: request.params.id,
         fromId: request.body.fromId,
         reason: request.body.reason,
+        hooks: app.deps.modules.companyMergeHooks,
       }),
   );
 

@@ -3,6 +3,7 @@ import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { assertCan } from '../../platform/policy';
 import { type OutCell, writeXlsx } from '../../platform/tabular';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { supportedFirmsSql } from '../applications/supported';
 import type { BeforeAfter, BeforeAfterQuery } from './contract';
 import { currentInstrumentRow } from './instruments';

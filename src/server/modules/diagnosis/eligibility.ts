@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { sqlRows } from '../../db/client';
-import { registerEligibilityRule } from '../programs/eligibility';
+import type { EligibilityEvaluator } from '../programs';
 
 /** 신청자격 `hasDiagnosis`: the company submitted a DX diagnosis within the last N months. */
-registerEligibilityRule('hasDiagnosis', async (r, { db, company, now }) => {
+export const hasDiagnosis: EligibilityEvaluator<'hasDiagnosis'> = async (r, { db, company, now }) => {
   const [hit] = await sqlRows<{ last: Date | string | null; recent: boolean }>(
     db,
     sql`SELECT max(submitted_at) AS last,
@@ -34,4 +34,4 @@ registerEligibilityRule('hasDiagnosis', async (r, { db, company, now }) => {
           en: `A DX diagnosis submitted within the last ${r.withinMonths} months is required. Please take it first.`,
         },
   };
-});
+};

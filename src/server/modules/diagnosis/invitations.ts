@@ -7,7 +7,9 @@ import { logPersonalRead, recordAudit } from '../../platform/audit';
 import { RateLimitedError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { outbox } from '../../platform/schema';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { companies } from '../companies/schema';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { loadCompany } from '../companies/service';
 import type { InvitationCreateBody, InvitationStatus } from './contract';
 import { diagnosisInvitations } from './schema';

@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { onCompanyMerge } from '../companies/dedup';
 import { updatePeerCounts } from './peers';
 import { diagnoses, diagnosisInvitations } from './schema';
 
@@ -64,5 +63,3 @@ export async function mergeDiagnoses(tx: Database, fromId: string, intoId: strin
     .set({ companyId: intoId })
     .where(eq(diagnosisInvitations.companyId, fromId));
 }
-
-onCompanyMerge(mergeDiagnoses);

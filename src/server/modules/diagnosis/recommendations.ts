@@ -4,6 +4,8 @@ import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
+import type { EligibilityRegistry } from '../programs';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { listCalls, listPrograms } from '../programs/service';
 import type { Recommendation, Rule, RuleCondition, RuleCreateBody, RulePatchBody } from './contract';
 import { currentInstrumentRow } from './instruments';
@@ -183,6 +185,7 @@ export async function recommendFor(
   actor: Actor,
   companyId: string,
   facts: ResultFacts,
+  eligibilityRules: EligibilityRegistry,
 ): Promise<Recommendation[]> {
   const rules = (await db.select().from(diagnosisRules).where(eq(diagnosisRules.active, true))).map(mapRule);
   const matched = matchRules(rules, facts);
@@ -192,6 +195,7 @@ export async function recommendFor(
     db,
     actor,
     input: { status: 'open', eligibleFor: companyId, page: 1, pageSize: 100 },
+    rules: eligibilityRules,
   });
   const out: Recommendation[] = [];
   for (const rule of matched) {

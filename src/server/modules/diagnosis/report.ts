@@ -2,6 +2,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { writeXlsx } from '../../platform/tabular';
+import type { EligibilityRegistry } from '../programs';
 import type { AnswerValue, Question } from './contract';
 import { recommendFor } from './recommendations';
 import { renderReportPdf } from './report-pdf';
@@ -18,17 +19,20 @@ export async function diagnosisReportPdf({
   id,
   lang,
   compress,
+  rules,
 }: {
   db: Database;
   actor: Actor;
   id: string;
   lang: 'ko' | 'en';
   compress?: boolean;
+  /** the installed eligibility evaluators (for the recommended open calls) */
+  rules: EligibilityRegistry;
 }) {
   assertCanAny(actor, 'diagnosis.read');
   const { row, company, version, content } = await submittedForReading(db, actor, id);
   const result = await buildResult(db, row, content);
-  const recommendations = await recommendFor(db, actor, row.companyId, factsOf(row));
+  const recommendations = await recommendFor(db, actor, row.companyId, factsOf(row), rules);
   const body = await renderReportPdf(
     {
       companyName: company.name,

@@ -49,6 +49,7 @@ const ok = z.object({ ok: z.literal(true) });
 
 export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
+  const rules = app.deps.modules.eligibilityRules;
 
   // Instruments (진단 도구) -----------------------------------------------------------------------------
 
@@ -289,7 +290,7 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: recommendationResponse },
       },
     },
-    async (request) => svc.getRecommendations({ db, actor: request.actor, id: request.params.id }),
+    async (request) => svc.getRecommendations({ db, actor: request.actor, id: request.params.id, rules }),
   );
 
   app.get(
@@ -308,6 +309,7 @@ export const diagnosisRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor,
         id: request.params.id,
         lang: request.query.lang ?? pickLang(request.headers['accept-language']),
+        rules,
       });
       return sendDownload(reply, { body, filename, mime: 'application/pdf' });
     },

@@ -5,10 +5,10 @@ import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { loadCompany } from '../companies/service';
+import type { EligibilityRegistry } from '../programs';
 import type { AnswerValue, Diagnosis, InstrumentContent } from './contract';
-import './eligibility';
-import './merge';
 import { currentInstrumentRow, instrumentContentOf } from './instruments';
 import { trackInvitationStart, trackInvitationSubmit } from './invitations';
 import { type PeerBenchmark, updatePeerCounts } from './peers';
@@ -334,8 +334,19 @@ export function factsOf(row: Row): ResultFacts {
 }
 
 /** Programs recommended by the rules, with calls open now for which the firm is eligible. */
-export async function getRecommendations({ db, actor, id }: { db: Database; actor: Actor; id: string }) {
+export async function getRecommendations({
+  db,
+  actor,
+  id,
+  rules,
+}: {
+  db: Database;
+  actor: Actor;
+  id: string;
+  /** the installed eligibility evaluators */
+  rules: EligibilityRegistry;
+}) {
   assertCanAny(actor, 'diagnosis.read');
   const { row } = await submittedForReading(db, actor, id);
-  return { diagnosisId: id, items: await recommendFor(db, actor, row.companyId, factsOf(row)) };
+  return { diagnosisId: id, items: await recommendFor(db, actor, row.companyId, factsOf(row), rules) };
 }

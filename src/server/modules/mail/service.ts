@@ -6,14 +6,15 @@ import type { Actor } from '../../platform/actor';
 import { logAccess, recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import { MAIL_MAX_ATTEMPTS, type MailDelivery } from '../../platform/mail';
-import { onMaintenance } from '../../platform/maintenance';
+import type { MaintenanceTask } from '../../platform/maintenance';
 import { assertCan } from '../../platform/policy';
 import { outbox } from '../../platform/schema';
 import { OUTBOX_STATUSES, type OutboxStatus, type outboxListQuery } from './contract';
 
 /** Sent and failed mail (addresses, bodies) is deleted 90 days after it was written. */
 export const OUTBOX_KEEP_DAYS = 90;
-onMaintenance((db) =>
+/** Retention of the outbox (a maintenance task of the mail module). */
+export const purgeOldMail: MaintenanceTask = (db) =>
   db
     .delete(outbox)
     .where(
@@ -21,8 +22,7 @@ onMaintenance((db) =>
         sql`${outbox.status} IN ('sent', 'failed')`,
         lt(outbox.createdAt, sql`now() - make_interval(days => ${OUTBOX_KEEP_DAYS})`),
       ),
-    ),
-);
+    );
 
 type Row = typeof outbox.$inferSelect;
 /**

@@ -4,22 +4,21 @@ import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { NotFoundError } from '../../platform/errors';
 import { deleteStoredFiles, type FileStore, openUpload, saveUpload } from '../../platform/files';
-import { onMaintenance } from '../../platform/maintenance';
+import type { MaintenanceTask } from '../../platform/maintenance';
 import { assertCan } from '../../platform/policy';
 import { files } from '../../platform/schema';
 import { CALL_FILE_PURPOSE } from './call-files';
 import type { CallAttachment } from './contract';
 import { loadCall } from './service';
 
-// attachments uploaded in the editor but never saved to a call (or removed from it) go after a day
-onMaintenance((db, { files: store }) =>
+/** Attachments uploaded in the editor but never saved to a call (or removed from it) go after a day. */
+export const purgeOrphanedAttachments: MaintenanceTask = (db, { files: store }) =>
   deleteStoredFiles(
     db,
     store,
     sql`${files.purpose} = ${CALL_FILE_PURPOSE} AND ${files.createdAt} < now() - interval '1 day'
         AND NOT EXISTS (SELECT 1 FROM calls c WHERE ${files.id} = ANY (c.attachment_ids))`,
-  ),
-);
+  );
 
 /** Largest call attachment (the multipart limit of the app may be lower). */
 export const CALL_ATTACHMENT_MAX_BYTES = 30 * 1024 * 1024;

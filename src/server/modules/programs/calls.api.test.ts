@@ -191,7 +191,7 @@ describe('orphaned call attachments', () => {
       `UPDATE files SET created_at = now() - interval '2 days' WHERE id = ANY($1::uuid[])`,
       [[kept.id, orphan.id]],
     );
-    await runMaintenance(t().handle.db, { files: t().config.files });
+    await runMaintenance(t().handle.db, { files: t().config.files }, t().app.deps.modules.maintenance);
     const left = await t().handle.query<{ id: string }>(`SELECT id FROM files WHERE id = ANY($1::uuid[])`, [
       [kept.id, orphan.id, recent.id],
     ]);

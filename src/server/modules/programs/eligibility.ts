@@ -1,5 +1,6 @@
 import { ksicSectionOf } from '../../../shared/ksic';
 import type { Database } from '../../db/client';
+import type { InstalledModules } from '../../platform/module';
 import type { EligibilityCheck, EligibilityRule, EligibilityRuleType } from './eligibility-types';
 
 /** Facts about a company and the call that rules look at. */
@@ -16,19 +17,17 @@ export interface EligibilityContext {
   now: Date;
 }
 
-type Evaluator<R extends EligibilityRule = EligibilityRule> = (
-  rule: R,
+/** Checks one rule type; modules define evaluators for their rule types (e.g. diagnosis: `hasDiagnosis`). */
+export type EligibilityEvaluator<T extends EligibilityRuleType = EligibilityRuleType> = (
+  rule: Extract<EligibilityRule, { type: T }>,
   ctx: EligibilityContext,
 ) => Promise<EligibilityCheck>;
-const evaluators = new Map<EligibilityRuleType, Evaluator>();
 
-/** Modules register evaluators for their rule types (e.g. diagnosis registers `hasDiagnosis`). */
-export function registerEligibilityRule<T extends EligibilityRuleType>(
-  type: T,
-  evaluator: Evaluator<Extract<EligibilityRule, { type: T }>>,
-) {
-  evaluators.set(type, evaluator as Evaluator);
-}
+/** A module's evaluators, keyed by rule type (its definition's `eligibilityRules`). */
+export type EligibilityEvaluators = { [T in EligibilityRuleType]?: EligibilityEvaluator<T> };
+
+/** The evaluators of every installed module (`installModules().eligibilityRules`). */
+export type EligibilityRegistry = InstalledModules['eligibilityRules'];
 
 const SIZE_KO: Record<string, string> = {
   small: '소기업',
@@ -47,17 +46,16 @@ const no = (type: string, ko: string, en: string): EligibilityCheck => ({
   reason: { ko, en },
 });
 
-registerEligibilityRule('seoulLocated', async (_r, { company }) =>
+const seoulLocated: EligibilityEvaluator<'seoulLocated'> = async (_r, { company }) =>
   company.district && company.district !== 'outside'
     ? ok('seoulLocated', '서울 소재 기업입니다.', 'Located in Seoul.')
     : no(
         'seoulLocated',
         '서울에 소재한 기업만 신청할 수 있습니다. 기업 정보의 소재지(자치구)를 확인해 주세요.',
         'Only firms located in Seoul may apply. Check the district in your company record.',
-      ),
-);
+      );
 
-registerEligibilityRule('sizeClasses', async (r, { company }) => {
+const sizeClasses: EligibilityEvaluator<'sizeClasses'> = async (r, { company }) => {
   const allowed = r.allowed.map((s) => SIZE_KO[s]).join('·');
   if (!company.sizeClass)
     return no(
@@ -76,9 +74,9 @@ registerEligibilityRule('sizeClasses', async (r, { company }) => {
         `${SIZE_KO[company.sizeClass]}은 대상이 아닙니다 (대상: ${allowed}).`,
         `Size class ${company.sizeClass} is not eligible (eligible: ${r.allowed.join(', ')}).`,
       );
-});
+};
 
-registerEligibilityRule('ksicSections', async (r, { company }) => {
+const ksicSections: EligibilityEvaluator<'ksicSections'> = async (r, { company }) => {
   const section = company.ksicCode ? ksicSectionOf(company.ksicCode) : undefined;
   if (!section)
     return no(
@@ -93,9 +91,9 @@ registerEligibilityRule('ksicSections', async (r, { company }) => {
         `업종 대분류 ${section}은 대상이 아닙니다 (대상: ${r.allowed.join(', ')}).`,
         `KSIC section ${section} is not eligible (eligible: ${r.allowed.join(', ')}).`,
       );
-});
+};
 
-registerEligibilityRule('foundedWithinYears', async (r, { company, now }) => {
+const foundedWithinYears: EligibilityEvaluator<'foundedWithinYears'> = async (r, { company, now }) => {
   if (!company.foundedOn)
     return no('foundedWithinYears', '설립일이 등록되어 있지 않습니다.', 'The founding date is missing.');
   const limit = new Date(now);
@@ -107,16 +105,25 @@ registerEligibilityRule('foundedWithinYears', async (r, { company, now }) => {
         `설립 ${r.years}년 이내 기업만 신청할 수 있습니다 (설립일 ${company.foundedOn}).`,
         `Only firms founded within ${r.years} years may apply (founded ${company.foundedOn}).`,
       );
-});
+};
+
+/** The rule types programs checks itself (company facts). */
+export const companyFactRules: EligibilityEvaluators = {
+  seoulLocated,
+  sizeClasses,
+  ksicSections,
+  foundedWithinYears,
+};
 
 /** Runs every rule of a call; rule types without an evaluator fail with a clear reason. */
 export async function evaluateRules(
   rules: EligibilityRule[],
   ctx: EligibilityContext,
+  evaluators: EligibilityRegistry,
 ): Promise<EligibilityCheck[]> {
   const out: EligibilityCheck[] = [];
   for (const rule of rules) {
-    const evaluator = evaluators.get(rule.type);
+    const evaluator = evaluators.get(rule.type) as EligibilityEvaluator | undefined;
     out.push(
       evaluator
         ? await evaluator(rule, ctx)

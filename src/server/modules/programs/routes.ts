@@ -29,6 +29,7 @@ const tags = ['programs'];
 export const programRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
   const { files: store } = app.deps.config;
+  const rules = app.deps.modules.eligibilityRules;
 
   app.get(
     '/programs',
@@ -84,7 +85,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: callListResponse },
       },
     },
-    async (request) => svc.listCalls({ db, actor: request.actor, input: request.query }),
+    async (request) => svc.listCalls({ db, actor: request.actor, input: request.query, rules }),
   );
 
   app.post(
@@ -162,6 +163,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor,
         callId: request.params.id,
         companyId: request.query.companyId,
+        rules,
       }),
   );
 

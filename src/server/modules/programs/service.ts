@@ -6,11 +6,17 @@ import { isStaff } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { companies } from '../companies/schema';
 import { assertCallFiles, callAttachments } from './call-files';
 import type { Call, CallCreateBody, CallPatchBody, CallSummary } from './contract';
-import { evaluateRules } from './eligibility';
-import { canTransition, competitionRatio, effectiveCallStatus, PUBLIC_CALL_STATUSES } from './lifecycle';
+import { type EligibilityRegistry, evaluateRules } from './eligibility';
+import {
+  canTransition,
+  competitionRatio,
+  effectiveCallStatus,
+  PUBLIC_CALL_STATUSES,
+} from './lifecycle-contract';
 import { callForms, calls, programs } from './schema';
 
 type CallRow = typeof calls.$inferSelect;
@@ -53,9 +59,12 @@ export async function listCalls({
   db,
   actor,
   input,
+  rules,
 }: {
   db: Database;
   actor: Actor;
+  /** the installed eligibility evaluators (needed with `eligibleFor`) */
+  rules: EligibilityRegistry;
   input: {
     module?: string;
     programId?: string;
@@ -92,12 +101,11 @@ export async function listCalls({
     const company = await loadCompanyFacts(db, input.eligibleFor);
     const keep = [];
     for (const r of rows) {
-      const checks = await evaluateRules(r.c.eligibility, {
-        db,
-        company,
-        call: { id: r.c.id, programId: r.c.programId, year: r.c.year },
-        now,
-      });
+      const checks = await evaluateRules(
+        r.c.eligibility,
+        { db, company, call: { id: r.c.id, programId: r.c.programId, year: r.c.year }, now },
+        rules,
+      );
       if (checks.every((c) => c.ok)) keep.push(r);
     }
     rows = keep;
@@ -323,20 +331,21 @@ export async function checkEligibility({
   actor,
   callId,
   companyId,
+  rules,
 }: {
   db: Database;
   actor: Actor;
   callId: string;
   companyId: string;
+  rules: EligibilityRegistry;
 }) {
   assertCan(actor, 'company.read', { companyId });
   const { c } = await loadCall(db, actor, callId);
   const company = await loadCompanyFacts(db, companyId);
-  const checks = await evaluateRules(c.eligibility, {
-    db,
-    company,
-    call: { id: c.id, programId: c.programId, year: c.year },
-    now: await dbNow(db),
-  });
+  const checks = await evaluateRules(
+    c.eligibility,
+    { db, company, call: { id: c.id, programId: c.programId, year: c.year }, now: await dbNow(db) },
+    rules,
+  );
   return { companyId, eligible: checks.every((x) => x.ok), checks };
 }

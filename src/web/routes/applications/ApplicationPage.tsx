@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { validateAnswers } from '../../../server/modules/applications/answers';
+import { validateAnswers } from '../../../server/modules/applications/answers-contract';
 import type { Answers } from '../../../server/modules/programs/form-contract';
 import { maskEmail } from '../../../shared/text';
 import { useUser } from '../../api/auth';

@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { CALL_TRANSITIONS } from '../../../server/modules/programs/lifecycle';
+import { CALL_TRANSITIONS } from '../../../server/modules/programs/lifecycle-contract';
 import { APPLICATION_STATUSES, type CallStatus } from '../../../shared/enums';
 import {
   type ApplicationSummary,

@@ -1,0 +1,11 @@
+import { defineModule } from '../../platform/module';
+import { applicationRoutes } from './routes';
+import { mergeApplications, notSelectedSameProgramYear } from './service';
+
+/** Applications (신청) to calls: drafts, documents, submission with receipt numbers, staff review. */
+export const applicationsModule = defineModule({
+  name: 'applications',
+  routes: [applicationRoutes],
+  eligibilityRules: { notSelectedSameProgramYear },
+  onCompanyMerge: mergeApplications,
+});
