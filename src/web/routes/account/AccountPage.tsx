@@ -6,15 +6,6 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { passwordSchema } from '../../../server/modules/accounts/contract';
 import { phoneSchema } from '../../../shared/validators';
-import {
-  type Account,
-  useAccount,
-  useChangePassword,
-  useDeleteAccount,
-  useMarketingConsent,
-  usePatchAccount,
-} from '../../api/account';
-import { isApiError } from '../../api/client';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { CaptionedTable } from '../../components/CaptionedTable';
 import { Check, TextField } from '../../components/Field';
@@ -23,8 +14,17 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { RequireRole } from '../../components/RequireRole';
 import { currentLang } from '../../i18n';
+import { isApiError } from '../../lib/api-client';
 import { applyServerErrors, emptyToNull, zodOptions } from '../../lib/form';
 import { formatDate, formatDateTime } from '../../lib/format';
+import {
+  type Account,
+  useAccount,
+  useChangePassword,
+  useDeleteAccount,
+  useMarketingConsent,
+  usePatchAccount,
+} from '../../modules/accounts/api/account';
 import { NewPasswordField, PasswordAgainField } from '../auth/PasswordRules';
 
 /** 내 정보: profile, password, consents and 회원탈퇴 of the signed-in person. */

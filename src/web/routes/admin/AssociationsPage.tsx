@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { associationCreateBody } from '../../../server/modules/accounts/contract';
-import { useAssociations, useCreateAssociation } from '../../api/accounts';
-import { useUser } from '../../api/auth';
-import { isApiError } from '../../api/client';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
 import { currentLang } from '../../i18n';
+import { isApiError } from '../../lib/api-client';
 import { zodOptions } from '../../lib/form';
 import { formatNumber } from '../../lib/format';
+import { useAssociations, useCreateAssociation } from '../../modules/accounts/api/accounts';
+import { useUser } from '../../modules/accounts/api/auth';
 
 function CreateAssociation() {
   const { t } = useTranslation();

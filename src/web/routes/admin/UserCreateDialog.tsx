@@ -3,13 +3,13 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { userCreateBody } from '../../../server/modules/accounts/contract';
-import { useAssociations, useCreateUser } from '../../api/accounts';
-import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/Field';
+import { isApiError } from '../../lib/api-client';
 import { applyServerErrors, emptyToNull, zodOptions } from '../../lib/form';
 import { roleOptions } from '../../lib/options';
+import { useAssociations, useCreateUser } from '../../modules/accounts/api/accounts';
 
 type Form = z.input<typeof userCreateBody>;
 const FIELDS = ['email', 'name', 'phone', 'role', 'password', 'associationIds'] as const;

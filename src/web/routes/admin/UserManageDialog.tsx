@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../server/modules/accounts/contract';
 import type { Role } from '../../../shared/enums';
-import { useAssociations, usePatchUser, useRoleChanges } from '../../api/accounts';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Check, SelectField, TextAreaField } from '../../components/Field';
@@ -11,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { roleOptions } from '../../lib/options';
+import { useAssociations, usePatchUser, useRoleChanges } from '../../modules/accounts/api/accounts';
 
 function RoleHistory({ userId, names }: { userId: string; names: Map<string, string> }) {
   const { t } = useTranslation();

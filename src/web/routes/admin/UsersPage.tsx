@@ -3,7 +3,6 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../server/modules/accounts/contract';
 import type { Role } from '../../../shared/enums';
-import { useUsers } from '../../api/accounts';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { SelectField, TextField } from '../../components/Field';
@@ -14,6 +13,7 @@ import { currentLang } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { roleOptions } from '../../lib/options';
 import { toPage, useUrlState } from '../../lib/use-url-state';
+import { useUsers } from '../../modules/accounts/api/accounts';
 import { UserCreateDialog } from './UserCreateDialog';
 import { UserManageDialog } from './UserManageDialog';
 

@@ -4,7 +4,16 @@ import { Link, useParams } from 'react-router';
 import { validateAnswers } from '../../../server/modules/applications/answers';
 import type { Answers } from '../../../server/modules/programs/form-contract';
 import { maskEmail } from '../../../shared/text';
-import { useUser } from '../../api/auth';
+import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormSection } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { PageHeader, Section } from '../../components/Page';
+import { currentLang } from '../../i18n';
+import { isApiError } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
+import { useAutosave, useAutosaveStatus } from '../../lib/use-autosave';
+import { useUser } from '../../modules/accounts/api/auth';
 import {
   type Application,
   type Call,
@@ -16,17 +25,8 @@ import {
   useSubmitApplication,
   useUploadFile,
   useWithdrawApplication,
-} from '../../api/calls';
-import { isApiError } from '../../api/client';
-import { useHealth } from '../../api/system';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormSection } from '../../components/Field';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import { useAutosave, useAutosaveStatus } from '../../lib/use-autosave';
+} from '../../modules/programs/api/calls';
+import { useHealth } from '../../modules/site/api/system';
 import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../calls/call-ui';
 import { AnswersView, extraDocuments, pick } from './answer-view';
 import { FileInput, FormFieldInput } from './FormFieldInput';

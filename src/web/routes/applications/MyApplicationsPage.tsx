@@ -2,13 +2,13 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ApplicationSummary, useMyApplications } from '../../api/calls';
 import { ErrorAlert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { type ApplicationSummary, useMyApplications } from '../../modules/programs/api/calls';
 import { ApplicationStatusBadge } from '../calls/call-ui';
 
 const col = createColumnHelper<ApplicationSummary>();

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type Application, type Call, useApplication, useCall } from '../../api/calls';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { FieldRows } from '../../components/FieldRows';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { type Application, type Call, useApplication, useCall } from '../../modules/programs/api/calls';
 import { pick } from './answer-view';
 import '../../styles/receipt.css';
 

@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useUser } from '../../api/auth';
-import { useCompany } from '../../api/companies';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { CompanyEditor } from '../../components/company/CompanyEditor';
@@ -10,6 +8,8 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { brn } from '../../lib/format';
 import { isStaffRole } from '../../lib/roles';
+import { useUser } from '../../modules/accounts/api/auth';
+import { useCompany } from '../../modules/companies/api/companies';
 import { CompanyDiagnoses } from './CompanyDiagnoses';
 import { CompanyDuplicates } from './CompanyDuplicates';
 import { CompanyHistory } from './CompanyHistory';

@@ -4,8 +4,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CompanySummary } from '../../../server/modules/companies/contract';
-import { useUser } from '../../api/auth';
-import { useCompanyList } from '../../api/companies';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { SelectField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -15,6 +13,8 @@ import { currentLang, type Lang } from '../../i18n';
 import { brn, district, formatKrwCompact, formatNumber, ksic } from '../../lib/format';
 import { isStaffRole } from '../../lib/roles';
 import { toPage, useUrlState } from '../../lib/use-url-state';
+import { useUser } from '../../modules/accounts/api/auth';
+import { useCompanyList } from '../../modules/companies/api/companies';
 import { CompanyFilters, FILTER_KEYS, type Filters } from './CompanyFilters';
 import { ExportButtons } from './ExportButtons';
 

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type DuplicatePair, useDuplicatePairs, useMergeCompany } from '../../api/companies';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { ReasonDialog } from '../../components/Dialog';
 import { Loading } from '../../components/Loading';
@@ -10,6 +9,11 @@ import { TableScroll } from '../../components/TableScroll';
 import { currentLang } from '../../i18n';
 import { brn } from '../../lib/format';
 import { withJosa } from '../../lib/josa';
+import {
+  type DuplicatePair,
+  useDuplicatePairs,
+  useMergeCompany,
+} from '../../modules/companies/api/companies';
 
 type Side = DuplicatePair['a'];
 

@@ -5,10 +5,10 @@ import {
   EXPORT_REASON_MIN,
   type ExportPurpose,
 } from '../../../server/modules/companies/contract';
-import { download, type Query } from '../../api/client';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Check, SelectField, TextAreaField } from '../../components/Field';
+import { download, type Query } from '../../lib/api-client';
 
 type Format = 'xlsx' | 'csv';
 

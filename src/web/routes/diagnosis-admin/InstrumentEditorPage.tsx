@@ -2,7 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useLocation, useNavigate, useParams } from 'react-router';
-import { get, isApiError } from '../../api/client';
+import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/Page';
+import { currentLang } from '../../i18n';
+import { get, isApiError } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
 import {
   diagnosisKeys,
   type Instrument,
@@ -10,13 +16,7 @@ import {
   useInstrument,
   usePublishInstrument,
   useUpdateInstrument,
-} from '../../api/diagnosis';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+} from '../../modules/diagnosis/api/diagnosis';
 import { StaffDiagnosisNav } from '../staff-diagnosis/StaffDiagnosisNav';
 import { ConfirmDialog } from './controls';
 import type { DimensionMode } from './DimensionEditor';

@@ -2,12 +2,6 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import {
-  type DraftSource,
-  type InstrumentSummary,
-  useCreateDraft,
-  useInstruments,
-} from '../../api/diagnosis';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
@@ -15,6 +9,12 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import {
+  type DraftSource,
+  type InstrumentSummary,
+  useCreateDraft,
+  useInstruments,
+} from '../../modules/diagnosis/api/diagnosis';
 import { StaffDiagnosisNav } from '../staff-diagnosis/StaffDiagnosisNav';
 import '../../styles/diagnosis-admin.css';
 

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Instrument } from '../../api/diagnosis';
-import { useCreateDraft } from '../../api/diagnosis';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { FieldRows } from '../../components/FieldRows';
 import { PageHeader } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import type { Instrument } from '../../modules/diagnosis/api/diagnosis';
+import { useCreateDraft } from '../../modules/diagnosis/api/diagnosis';
 import { StaffDiagnosisNav } from '../staff-diagnosis/StaffDiagnosisNav';
 import { InstrumentView } from './InstrumentView';
 

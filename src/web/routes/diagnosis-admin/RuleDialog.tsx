@@ -8,12 +8,12 @@ import {
   ruleCreateBody,
 } from '../../../server/modules/diagnosis/contract';
 import type { Program } from '../../../server/modules/programs/contract';
-import { isApiError } from '../../api/client';
-import { type Rule, type RuleCreateBody, useSaveRule } from '../../api/diagnosis';
 import { ErrorAlert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Check, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { isApiError } from '../../lib/api-client';
 import { applyServerErrors, zodOptions } from '../../lib/form';
+import { type Rule, type RuleCreateBody, useSaveRule } from '../../modules/diagnosis/api/diagnosis';
 import { OP_SYMBOLS } from './conditions';
 import { focusLater, SoftButton } from './controls';
 

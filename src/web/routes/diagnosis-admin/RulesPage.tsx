@@ -2,6 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert, LiveStatus } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
+import { Loading } from '../../components/Loading';
+import { PageHeader, Section } from '../../components/Page';
+import { currentLang } from '../../i18n';
 import {
   diagnosisKeys,
   type Rule,
@@ -9,13 +14,8 @@ import {
   useDeleteRule,
   useRules,
   useSaveRule,
-} from '../../api/diagnosis';
-import { usePrograms } from '../../api/programs';
-import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { currentLang } from '../../i18n';
+} from '../../modules/diagnosis/api/diagnosis';
+import { usePrograms } from '../../modules/programs/api/programs';
 import { StaffDiagnosisNav } from '../staff-diagnosis/StaffDiagnosisNav';
 import { conditionsText, conditionText } from './conditions';
 import { ConfirmDialog } from './controls';

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type MyCompany, useMyCompanies } from '../../api/companies';
-import { useCurrentInstrument, useTimeline } from '../../api/diagnosis';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { SelectField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
+import { type MyCompany, useMyCompanies } from '../../modules/companies/api/companies';
+import { useCurrentInstrument, useTimeline } from '../../modules/diagnosis/api/diagnosis';
 import { say } from './diagnosis-ui';
 import { StartButton } from './StartButton';
 import { Timeline } from './Timeline';

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useUser } from '../../api/auth';
-import { type Diagnosis, useDiagnosis, useTimeline } from '../../api/diagnosis';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { isStaffRole } from '../../lib/roles';
+import { useUser } from '../../modules/accounts/api/auth';
+import { type Diagnosis, useDiagnosis, useTimeline } from '../../modules/diagnosis/api/diagnosis';
 import { AnswerProgress, isAnswered, progressOf, say } from './diagnosis-ui';
 import { Questionnaire } from './Questionnaire';
 import { ResultView } from './ResultView';

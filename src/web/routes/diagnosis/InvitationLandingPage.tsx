@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { useMe } from '../../api/auth';
-import { useMyCompanies } from '../../api/companies';
-import { useStartDiagnosis } from '../../api/diagnosis';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { LinkAlert } from '../../components/LinkAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
+import { useMe } from '../../modules/accounts/api/auth';
+import { useMyCompanies } from '../../modules/companies/api/companies';
+import { useStartDiagnosis } from '../../modules/diagnosis/api/diagnosis';
 import '../../styles/diagnosis.css';
 
 /** Signed in as an SME member with a company: start (or reopen) the diagnosis with the invitation, then open it. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerValue } from '../../api/diagnosis';
 import { Check, ChoiceGroup } from '../../components/Field';
 import { currentLang } from '../../i18n';
+import type { AnswerValue } from '../../modules/diagnosis/api/diagnosis';
 import { type Question, questionId, say } from './diagnosis-ui';
 
 type Change = (value: AnswerValue | null) => void;

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type AnswerValue,
-  type Diagnosis,
-  useSaveDiagnosisAnswers,
-  useSubmitDiagnosis,
-} from '../../api/diagnosis';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Section } from '../../components/Page';
 import { StepIndicator } from '../../components/StepIndicator';
 import { currentLang } from '../../i18n';
 import { useAutosave, useAutosaveStatus } from '../../lib/use-autosave';
+import {
+  type AnswerValue,
+  type Diagnosis,
+  useSaveDiagnosisAnswers,
+  useSubmitDiagnosis,
+} from '../../modules/diagnosis/api/diagnosis';
 import { AnswerProgress, isAnswered, progressOf, questionId, say } from './diagnosis-ui';
 import { QuestionInput } from './QuestionInput';
 

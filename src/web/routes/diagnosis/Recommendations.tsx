@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useRecommendations } from '../../api/diagnosis';
 import { ErrorAlert } from '../../components/Alert';
 import { LinkAlert } from '../../components/LinkAlert';
 import { Loading } from '../../components/Loading';
 import { Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { useRecommendations } from '../../modules/diagnosis/api/diagnosis';
 import { say } from './diagnosis-ui';
 
 /** Programs recommended by the staff's rules, with the reasons and the open calls the firm may apply to. */

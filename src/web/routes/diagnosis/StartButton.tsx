@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useStartDiagnosis } from '../../api/diagnosis';
 import { ErrorAlert } from '../../components/Alert';
+import { useStartDiagnosis } from '../../modules/diagnosis/api/diagnosis';
 
 /**
  * Starts a diagnosis of the company (or reopens the draft under way: the server returns it) and opens it.

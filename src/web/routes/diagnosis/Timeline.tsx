@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Timeline as TimelineData } from '../../api/diagnosis';
 import { CaptionedTable } from '../../components/CaptionedTable';
 import { Chart } from '../../components/charts/Chart';
 import { currentLang } from '../../i18n';
 import { formatDate } from '../../lib/format';
+import type { Timeline as TimelineData } from '../../modules/diagnosis/api/diagnosis';
 import { score1 } from './diagnosis-ui';
 
 type Item = TimelineData['items'][number];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { AnswerValue, Diagnosis } from '../../api/diagnosis';
 import type { Lang } from '../../i18n';
+import type { AnswerValue, Diagnosis } from '../../modules/diagnosis/api/diagnosis';
 
 export type Question = Diagnosis['instrument']['dimensions'][number]['questions'][number];
 export type Dimension = Diagnosis['instrument']['dimensions'][number];

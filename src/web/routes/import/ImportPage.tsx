@@ -6,13 +6,13 @@ import type {
   ImportReport,
   ImportUpload,
 } from '../../../server/modules/companies/import-contract';
-import { useUser } from '../../api/auth';
-import { useRunImport } from '../../api/imports';
 import { Alert } from '../../components/Alert';
 import { PageHeader, Section } from '../../components/Page';
 import { StepIndicator } from '../../components/StepIndicator';
 import { currentLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
+import { useUser } from '../../modules/accounts/api/auth';
+import { useRunImport } from '../../modules/companies/api/imports';
 import { MappingStep } from './MappingStep';
 import { ReportView } from './ReportView';
 import { RunResult } from './RunResult';

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LinkRequest } from '../../../server/modules/companies/import-contract';
-import { useDecideLinkRequest, useLinkRequests } from '../../api/imports';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ReasonDialog } from '../../components/Dialog';
@@ -13,6 +12,7 @@ import { Pager } from '../../components/Pager';
 import { TableScroll } from '../../components/TableScroll';
 import { currentLang } from '../../i18n';
 import { brn, formatDateTime } from '../../lib/format';
+import { useDecideLinkRequest, useLinkRequests } from '../../modules/companies/api/imports';
 
 const PAGE = 50;
 const STATUSES = ['pending', 'approved', 'rejected'] as const;

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { type MyCompany, useMyCompanies } from '../../api/companies';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { ClaimDecisions } from '../../components/company/ClaimDecisions';
@@ -10,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { brn } from '../../lib/format';
 import { safeNext } from '../../lib/safe-next';
+import { type MyCompany, useMyCompanies } from '../../modules/companies/api/companies';
 import { ConnectCompany } from './ConnectCompany';
 import { MyClaims } from './MyClaims';
 

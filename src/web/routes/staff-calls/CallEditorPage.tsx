@@ -2,16 +2,21 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PROGRAM_MODULES } from '../../../shared/enums';
-import { type CallCreateBody, type CallPatchBody, useCreateCall, usePatchCall } from '../../api/call-admin';
-import { type Call, useCall } from '../../api/calls';
-import { isApiError } from '../../api/client';
-import { type Program, usePrograms } from '../../api/programs';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { FieldRows } from '../../components/FieldRows';
 import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
+import { isApiError } from '../../lib/api-client';
+import {
+  type CallCreateBody,
+  type CallPatchBody,
+  useCreateCall,
+  usePatchCall,
+} from '../../modules/programs/api/call-admin';
+import { type Call, useCall } from '../../modules/programs/api/calls';
+import { type Program, usePrograms } from '../../modules/programs/api/programs';
 import { MarkdownText } from '../calls/call-ui';
 import { AttachmentsEditor } from './AttachmentsEditor';
 import { DocumentsEditor } from './DocumentsEditor';

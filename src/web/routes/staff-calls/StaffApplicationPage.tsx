@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useApplication, useCall, useRequestSupplement, useReviewApplication } from '../../api/calls';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { Check, ChoiceGroup, TextAreaField, TextField } from '../../components/Field';
 import { FieldRows } from '../../components/FieldRows';
@@ -9,6 +8,12 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import {
+  useApplication,
+  useCall,
+  useRequestSupplement,
+  useReviewApplication,
+} from '../../modules/programs/api/calls';
 import { AnswersView } from '../applications/answer-view';
 import { ApplicationStatusBadge } from '../calls/call-ui';
 

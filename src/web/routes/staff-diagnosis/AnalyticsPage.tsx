@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { type AnalyticsFilters as Filters, useAnalytics } from '../../api/diagnosis';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
 import { formatDateTime } from '../../lib/format';
 import { useUrlState } from '../../lib/use-url-state';
+import { type AnalyticsFilters as Filters, useAnalytics } from '../../modules/diagnosis/api/diagnosis';
 import { ANALYTICS_FILTERS, AnalyticsFilters } from './AnalyticsFilters';
 import { DimensionMeans, ScoreHistogram, StageGroups, useStageNames } from './AnalyticsSections';
 import { StatList, useFormats, XlsxButton } from './common';

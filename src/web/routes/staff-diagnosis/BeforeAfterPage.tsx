@@ -2,8 +2,6 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type BeforeAfter, useBeforeAfter } from '../../api/diagnosis';
-import { usePrograms } from '../../api/programs';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { SelectField, TextField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -11,6 +9,8 @@ import { PageHeader } from '../../components/Page';
 import { PagedTable } from '../../components/PagedTable';
 import { formatDate } from '../../lib/format';
 import { toPage, useUrlState } from '../../lib/use-url-state';
+import { type BeforeAfter, useBeforeAfter } from '../../modules/diagnosis/api/diagnosis';
+import { usePrograms } from '../../modules/programs/api/programs';
 import { Delta, FilterActions, StatList, useFormats, useStageName, XlsxButton } from './common';
 import { StaffDiagnosisNav } from './StaffDiagnosisNav';
 

@@ -2,8 +2,8 @@ import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SMALL_GROUP } from '../../../server/modules/diagnosis/contract';
-import type { Analytics } from '../../api/diagnosis';
 import { DataTable } from '../../components/DataTable';
+import type { Analytics } from '../../modules/diagnosis/api/diagnosis';
 import { useFormats } from './common';
 
 export type GroupRow = Analytics['bySize'][number] & { label: string };

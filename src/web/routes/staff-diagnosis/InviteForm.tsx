@@ -3,13 +3,13 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanyList } from '../../../server/modules/companies/contract';
 import { emailSchema } from '../../../shared/validators';
-import { get } from '../../api/client';
-import { companyKeys } from '../../api/companies';
-import { type InvitationsCreated, useInvite } from '../../api/diagnosis';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
 import { Check, ChoiceGroup, TextAreaField, TextField } from '../../components/Field';
 import { Section } from '../../components/Page';
+import { get } from '../../lib/api-client';
 import { brn } from '../../lib/format';
+import { companyKeys } from '../../modules/companies/api/companies';
+import { type InvitationsCreated, useInvite } from '../../modules/diagnosis/api/diagnosis';
 
 interface Firm {
   id: string;

@@ -1,11 +1,11 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SMALL_GROUP } from '../../../server/modules/diagnosis/contract';
-import type { Analytics } from '../../api/diagnosis';
 import { CaptionedTable } from '../../components/CaptionedTable';
 import { Chart } from '../../components/charts/Chart';
 import { Section } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
+import type { Analytics } from '../../modules/diagnosis/api/diagnosis';
 import { pick } from '../applications/answer-view';
 import { Delta, StatList, useFormats } from './common';
 import { dimensionBars } from './figures';

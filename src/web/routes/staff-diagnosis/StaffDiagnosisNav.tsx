@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../api/auth';
 import { SubNav } from '../../components/SubNav';
 import { DIAGNOSIS_ANALYSTS, isStaffRole } from '../../lib/roles';
+import { useMe } from '../../modules/accounts/api/auth';
 
 /** Links between the staff's diagnosis pages: statistics, before/after, invitations, instrument, rules. */
 export function StaffDiagnosisNav() {

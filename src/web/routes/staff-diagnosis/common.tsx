@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download, type Query } from '../../api/client';
-import { useCurrentInstrument } from '../../api/diagnosis';
 import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { currentLang, type Lang } from '../../i18n';
+import { download, type Query } from '../../lib/api-client';
 import { formatNumber } from '../../lib/format';
+import { useCurrentInstrument } from '../../modules/diagnosis/api/diagnosis';
 import { pick } from '../applications/answer-view';
 import '../../styles/diagnosis-stats.css';
 

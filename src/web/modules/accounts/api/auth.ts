@@ -8,8 +8,8 @@ import type {
   SignupAccepted,
   SignupBody,
   SignupVerifyResponse,
-} from '../../server/modules/accounts/contract';
-import { get, post, setCsrfToken } from './client';
+} from '../../../../server/modules/accounts/contract';
+import { get, post, setCsrfToken } from '../../../lib/api-client';
 
 export type SessionUser = SessionUserDto;
 

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError, setUnauthorizedHandler } from './client';
+import { isApiError, setUnauthorizedHandler } from './api-client';
 
 export const queryClient = new QueryClient({
   defaultOptions: {

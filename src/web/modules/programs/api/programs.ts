@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Program } from '../../server/modules/programs/contract';
-import type { ProgramModule } from '../../shared/enums';
-import { get } from './client';
+import type { Program } from '../../../../server/modules/programs/contract';
+import type { ProgramModule } from '../../../../shared/enums';
+import { get } from '../../../lib/api-client';
 
 export type { Program };
 

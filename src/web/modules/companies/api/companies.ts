@@ -10,8 +10,8 @@ import type {
   duplicatesResponse,
   historyResponse,
   memberSchema,
-} from '../../server/modules/companies/contract';
-import { get, patch, post, type Query } from './client';
+} from '../../../../server/modules/companies/contract';
+import { get, patch, post, type Query } from '../../../lib/api-client';
 
 export type CompanyListParams = Partial<z.input<typeof companyListQuery>>;
 export type DuplicateCandidate = z.infer<typeof duplicatesResponse>['items'][number];

@@ -5,8 +5,8 @@ import type {
   ImportResponse,
   ImportUpload,
   LinkRequest,
-} from '../../server/modules/companies/import-contract';
-import { api, get } from './client';
+} from '../../../../server/modules/companies/import-contract';
+import { api, get } from '../../../lib/api-client';
 
 export interface Job {
   id: string;

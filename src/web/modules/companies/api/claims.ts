@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Claim, claimBody, claimListQuery, MyClaim } from '../../server/modules/companies/contract';
-import { get, post, type Query } from './client';
+import type {
+  Claim,
+  claimBody,
+  claimListQuery,
+  MyClaim,
+} from '../../../../server/modules/companies/contract';
+import { get, post, type Query } from '../../../lib/api-client';
 
 export type { Claim, MyClaim };
 export type ClaimListParams = z.input<typeof claimListQuery>;

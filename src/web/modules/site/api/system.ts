@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { get } from './client';
+import { get } from '../../../lib/api-client';
 
 export interface Health {
   status: 'ok';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OutboxList, OutboxMessage, OutboxStatus } from '../../server/modules/mail/contract';
-import { get, post } from './client';
+import type { OutboxList, OutboxMessage, OutboxStatus } from '../../../../server/modules/mail/contract';
+import { get, post } from '../../../lib/api-client';
 
 export type { OutboxList, OutboxMessage, OutboxStatus };
 export type OutboxItem = OutboxList['items'][number];

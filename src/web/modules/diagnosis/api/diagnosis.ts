@@ -17,8 +17,8 @@ import type {
   RuleCreateBody,
   RulePatchBody,
   timelineResponse,
-} from '../../server/modules/diagnosis/contract';
-import { api, get, patch, post, type Query, send } from './client';
+} from '../../../../server/modules/diagnosis/contract';
+import { api, get, patch, post, type Query, send } from '../../../lib/api-client';
 
 export type {
   Analytics,

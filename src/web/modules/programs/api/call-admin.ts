@@ -5,9 +5,9 @@ import type {
   CallCreateBody,
   CallPatchBody,
   Program,
-} from '../../server/modules/programs/contract';
+} from '../../../../server/modules/programs/contract';
+import { api, patch, post } from '../../../lib/api-client';
 import { callKeys } from './calls';
-import { api, patch, post } from './client';
 
 export type { CallAttachment, CallCreateBody, CallPatchBody, Program };
 

@@ -7,9 +7,9 @@ import type {
   User,
   userCreateBody,
   userPatchBody,
-} from '../../server/modules/accounts/contract';
-import type { Role } from '../../shared/enums';
-import { get, patch, post } from './client';
+} from '../../../../server/modules/accounts/contract';
+import type { Role } from '../../../../shared/enums';
+import { get, patch, post } from '../../../lib/api-client';
 
 export type Association = z.infer<typeof associationSchema>;
 export type RoleChange = z.infer<typeof roleChangeSchema>;

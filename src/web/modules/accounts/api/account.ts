@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { MeResponse } from '../../server/modules/accounts/contract';
+import type { MeResponse } from '../../../../server/modules/accounts/contract';
 import type {
   AccountDto,
   accountPatchBody,
   passwordChangeBody,
   passwordResetConfirmBody,
-} from '../../server/modules/accounts/self-contract';
-import { get, patch, post, setCsrfToken } from './client';
+} from '../../../../server/modules/accounts/self-contract';
+import { get, patch, post, setCsrfToken } from '../../../lib/api-client';
 
 export type Account = AccountDto;
 

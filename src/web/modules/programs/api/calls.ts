@@ -6,12 +6,12 @@ import type {
   applicationListResponse,
   applicationSummarySchema,
   submitResponse,
-} from '../../server/modules/applications/contract';
-import type { Call, CallSummary } from '../../server/modules/programs/contract';
-import type { EligibilityResult } from '../../server/modules/programs/eligibility-contract';
-import type { Answers } from '../../server/modules/programs/form-contract';
-import type { ApplicationStatus, CallStatus, ProgramModule } from '../../shared/enums';
-import { api, get, patch, post, type Query, send } from './client';
+} from '../../../../server/modules/applications/contract';
+import type { Call, CallSummary } from '../../../../server/modules/programs/contract';
+import type { EligibilityResult } from '../../../../server/modules/programs/eligibility-contract';
+import type { Answers } from '../../../../server/modules/programs/form-contract';
+import type { ApplicationStatus, CallStatus, ProgramModule } from '../../../../shared/enums';
+import { api, get, patch, post, type Query, send } from '../../../lib/api-client';
 
 export type { Application, Call, CallSummary, EligibilityResult };
 export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
