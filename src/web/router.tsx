@@ -20,17 +20,17 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
 
-const SignInPage = page(() => import('./routes/auth/SignInPage'), 'SignInPage');
-const SignUpPage = page(() => import('./routes/auth/SignUpPage'), 'SignUpPage');
+const SignInPage = page(() => import('./modules/accounts/pages/SignInPage'), 'SignInPage');
+const SignUpPage = page(() => import('./modules/accounts/pages/SignUpPage'), 'SignUpPage');
 const MyCompanyPage = page(() => import('./routes/my-company/MyCompanyPage'), 'MyCompanyPage');
 const CompanyListPage = page(() => import('./routes/companies/CompanyListPage'), 'CompanyListPage');
 const CompanyDetailPage = page(() => import('./routes/companies/CompanyDetailPage'), 'CompanyDetailPage');
 const DuplicatesPage = page(() => import('./routes/companies/DuplicatesPage'), 'DuplicatesPage');
 const ImportPage = page(() => import('./routes/import/ImportPage'), 'ImportPage');
 const LinkRequestsPage = page(() => import('./routes/link-requests/LinkRequestsPage'), 'LinkRequestsPage');
-const UsersPage = page(() => import('./routes/admin/UsersPage'), 'UsersPage');
-const AssociationsPage = page(() => import('./routes/admin/AssociationsPage'), 'AssociationsPage');
-const AccessLogPage = page(() => import('./routes/admin/AccessLogPage'), 'AccessLogPage');
+const UsersPage = page(() => import('./modules/accounts/pages/UsersPage'), 'UsersPage');
+const AssociationsPage = page(() => import('./modules/accounts/pages/AssociationsPage'), 'AssociationsPage');
+const AccessLogPage = page(() => import('./modules/accounts/pages/AccessLogPage'), 'AccessLogPage');
 const CallListPage = page(() => import('./routes/calls/CallListPage'), 'CallListPage');
 const CallDetailPage = page(() => import('./routes/calls/CallDetailPage'), 'CallDetailPage');
 const ApplicationPage = page(() => import('./routes/applications/ApplicationPage'), 'ApplicationPage');
@@ -64,14 +64,17 @@ const InstrumentEditorPage = page(
   'InstrumentEditorPage',
 );
 const RulesPage = page(() => import('./routes/diagnosis-admin/RulesPage'), 'RulesPage');
-const AccountPage = page(() => import('./routes/account/AccountPage'), 'AccountPage');
+const AccountPage = page(() => import('./modules/accounts/pages/AccountPage'), 'AccountPage');
 const PasswordResetRequestPage = page(
-  () => import('./routes/auth/PasswordResetPage'),
+  () => import('./modules/accounts/pages/PasswordResetPage'),
   'PasswordResetRequestPage',
 );
-const PasswordResetSetPage = page(() => import('./routes/auth/PasswordResetPage'), 'PasswordResetSetPage');
+const PasswordResetSetPage = page(
+  () => import('./modules/accounts/pages/PasswordResetPage'),
+  'PasswordResetSetPage',
+);
 const OutboxPage = page(() => import('./routes/staff-mail/OutboxPage'), 'OutboxPage');
-const SignupVerifyPage = page(() => import('./routes/auth/SignupVerifyPage'), 'SignupVerifyPage');
+const SignupVerifyPage = page(() => import('./modules/accounts/pages/SignupVerifyPage'), 'SignupVerifyPage');
 const DemoMailboxPage = page(() => import('./routes/demo/DemoMailboxPage'), 'DemoMailboxPage');
 
 const guarded = (roles: readonly Role[], Page: ComponentType) => (

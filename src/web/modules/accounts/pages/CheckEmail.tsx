@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SignupAccepted } from '../../../server/modules/accounts/contract';
-import { Alert } from '../../components/Alert';
-import { PageHeader } from '../../components/Page';
+import type { SignupAccepted } from '../../../../server/modules/accounts/contract';
+import { Alert } from '../../../components/Alert';
+import { PageHeader } from '../../../components/Page';
 
 /**
  * After a sign-up request: "check your e-mail", said the way it is true for this installation —

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { DEMO_ACCOUNTS } from '../../../demo/accounts';
-import { useHealth } from '../../modules/site/api/system';
+import { DEMO_ACCOUNTS } from '../../../../demo/accounts';
+import { useHealth } from '../../site/api/system';
 
 /**
  * On a demo install (ITDA_DEMO=1) the sign-in page lists the demo accounts, one button each, so a visitor

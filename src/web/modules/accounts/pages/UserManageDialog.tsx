@@ -1,16 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../server/modules/accounts/contract';
-import type { Role } from '../../../shared/enums';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
-import { Check, SelectField, TextAreaField } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
-import { Loading } from '../../components/Loading';
-import { currentLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import { roleOptions } from '../../lib/options';
-import { useAssociations, usePatchUser, useRoleChanges } from '../../modules/accounts/api/accounts';
+import type { User } from '../../../../server/modules/accounts/contract';
+import type { Role } from '../../../../shared/enums';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { Dialog } from '../../../components/Dialog';
+import { Check, SelectField, TextAreaField } from '../../../components/Field';
+import { FieldRows } from '../../../components/FieldRows';
+import { Loading } from '../../../components/Loading';
+import { currentLang } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import { roleOptions } from '../../../lib/options';
+import { useAssociations, usePatchUser, useRoleChanges } from '../api/accounts';
 
 function RoleHistory({ userId, names }: { userId: string; names: Map<string, string> }) {
   const { t } = useTranslation();

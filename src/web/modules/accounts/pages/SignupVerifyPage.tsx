@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ErrorAlert } from '../../components/Alert';
-import { PageHeader } from '../../components/Page';
-import { isApiError } from '../../lib/api-client';
-import { safeNext } from '../../lib/safe-next';
-import { useVerifySignup } from '../../modules/accounts/api/auth';
+import { ErrorAlert } from '../../../components/Alert';
+import { PageHeader } from '../../../components/Page';
+import { isApiError } from '../../../lib/api-client';
+import { safeNext } from '../../../lib/safe-next';
+import { useVerifySignup } from '../api/auth';
 
 /**
  * The page the mailed sign-up link opens. The account is made only when the person presses the

@@ -3,15 +3,15 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
-import { passwordSchema } from '../../../server/modules/accounts/contract';
-import { passwordResetBody } from '../../../server/modules/accounts/self-contract';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { TextField } from '../../components/Field';
-import { PageHeader } from '../../components/Page';
-import { isApiError } from '../../lib/api-client';
-import { applyServerErrors, zodOptions } from '../../lib/form';
-import { useConfirmPasswordReset, useRequestPasswordReset } from '../../modules/accounts/api/account';
-import { useHealth } from '../../modules/site/api/system';
+import { passwordSchema } from '../../../../server/modules/accounts/contract';
+import { passwordResetBody } from '../../../../server/modules/accounts/self-contract';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { TextField } from '../../../components/Field';
+import { PageHeader } from '../../../components/Page';
+import { isApiError } from '../../../lib/api-client';
+import { applyServerErrors, zodOptions } from '../../../lib/form';
+import { useHealth } from '../../site/api/system';
+import { useConfirmPasswordReset, useRequestPasswordReset } from '../api/account';
 import { NewPasswordField, PasswordAgainField } from './PasswordRules';
 
 /** 비밀번호 찾기: asks for the address; the answer is the same whether or not it has an account. */

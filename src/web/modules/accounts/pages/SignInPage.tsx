@@ -2,15 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { DEMO_PASSWORD } from '../../../demo/accounts';
-import { loginBody } from '../../../server/modules/accounts/contract';
-import { ErrorAlert } from '../../components/Alert';
-import { TextField } from '../../components/Field';
-import { PageHeader } from '../../components/Page';
-import { isApiError } from '../../lib/api-client';
-import { zodOptions } from '../../lib/form';
-import { safeNext } from '../../lib/safe-next';
-import { useLogin, useUser } from '../../modules/accounts/api/auth';
+import { DEMO_PASSWORD } from '../../../../demo/accounts';
+import { loginBody } from '../../../../server/modules/accounts/contract';
+import { ErrorAlert } from '../../../components/Alert';
+import { TextField } from '../../../components/Field';
+import { PageHeader } from '../../../components/Page';
+import { isApiError } from '../../../lib/api-client';
+import { zodOptions } from '../../../lib/form';
+import { safeNext } from '../../../lib/safe-next';
+import { useLogin, useUser } from '../api/auth';
 import { DemoAccounts } from './DemoAccounts';
 
 export function SignInPage() {

@@ -1,15 +1,15 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { TextField } from '../../components/Field';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
-import { PagedTable } from '../../components/PagedTable';
-import { currentLang } from '../../i18n';
-import { formatDateTime, formatNumber } from '../../lib/format';
-import { toPage, useUrlState } from '../../lib/use-url-state';
-import { type AccessLogEntry, useAccessLog } from '../../modules/accounts/api/accounts';
+import { ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { TextField } from '../../../components/Field';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/Page';
+import { PagedTable } from '../../../components/PagedTable';
+import { currentLang } from '../../../i18n';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { toPage, useUrlState } from '../../../lib/use-url-state';
+import { type AccessLogEntry, useAccessLog } from '../api/accounts';
 
 const col = createColumnHelper<AccessLogEntry>();
 const PAGE_SIZE = 50;

@@ -4,19 +4,19 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { passwordSchema } from '../../../server/modules/accounts/contract';
-import { phoneSchema } from '../../../shared/validators';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { CaptionedTable } from '../../components/CaptionedTable';
-import { Check, TextField } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { RequireRole } from '../../components/RequireRole';
-import { currentLang } from '../../i18n';
-import { isApiError } from '../../lib/api-client';
-import { applyServerErrors, emptyToNull, zodOptions } from '../../lib/form';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { passwordSchema } from '../../../../server/modules/accounts/contract';
+import { phoneSchema } from '../../../../shared/validators';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { CaptionedTable } from '../../../components/CaptionedTable';
+import { Check, TextField } from '../../../components/Field';
+import { FieldRows } from '../../../components/FieldRows';
+import { Loading } from '../../../components/Loading';
+import { PageHeader, Section } from '../../../components/Page';
+import { RequireRole } from '../../../components/RequireRole';
+import { currentLang } from '../../../i18n';
+import { isApiError } from '../../../lib/api-client';
+import { applyServerErrors, emptyToNull, zodOptions } from '../../../lib/form';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import {
   type Account,
   useAccount,
@@ -24,8 +24,8 @@ import {
   useDeleteAccount,
   useMarketingConsent,
   usePatchAccount,
-} from '../../modules/accounts/api/account';
-import { NewPasswordField, PasswordAgainField } from '../auth/PasswordRules';
+} from '../api/account';
+import { NewPasswordField, PasswordAgainField } from './PasswordRules';
 
 /** 내 정보: profile, password, consents and 회원탈퇴 of the signed-in person. */
 export function AccountPage() {

@@ -1,6 +1,6 @@
 import { type ComponentProps, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
+import { TextField } from '../../../components/Field';
 
 /** The password rules the server enforces, with live checks for the ones the browser can know. */
 export function PasswordRules({ id, password, email }: { id: string; password: string; email: string }) {

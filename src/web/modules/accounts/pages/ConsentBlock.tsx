@@ -1,9 +1,9 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Check } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
-import type { ErrorLike } from '../../lib/use-field-error';
-import type { ConsentText } from '../../modules/accounts/api/auth';
+import { Check } from '../../../components/Field';
+import { FieldRows } from '../../../components/FieldRows';
+import type { ErrorLike } from '../../../lib/use-field-error';
+import type { ConsentText } from '../api/auth';
 
 /** One consent: its title, purpose, items and retention (PIPA), then the checkbox. */
 export function ConsentBlock({
