@@ -22,12 +22,15 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
 
 const SignInPage = page(() => import('./modules/accounts/pages/SignInPage'), 'SignInPage');
 const SignUpPage = page(() => import('./modules/accounts/pages/SignUpPage'), 'SignUpPage');
-const MyCompanyPage = page(() => import('./routes/my-company/MyCompanyPage'), 'MyCompanyPage');
-const CompanyListPage = page(() => import('./routes/companies/CompanyListPage'), 'CompanyListPage');
-const CompanyDetailPage = page(() => import('./routes/companies/CompanyDetailPage'), 'CompanyDetailPage');
-const DuplicatesPage = page(() => import('./routes/companies/DuplicatesPage'), 'DuplicatesPage');
-const ImportPage = page(() => import('./routes/import/ImportPage'), 'ImportPage');
-const LinkRequestsPage = page(() => import('./routes/link-requests/LinkRequestsPage'), 'LinkRequestsPage');
+const MyCompanyPage = page(() => import('./modules/companies/pages/MyCompanyPage'), 'MyCompanyPage');
+const CompanyListPage = page(() => import('./modules/companies/pages/CompanyListPage'), 'CompanyListPage');
+const CompanyDetailPage = page(
+  () => import('./modules/companies/pages/CompanyDetailPage'),
+  'CompanyDetailPage',
+);
+const DuplicatesPage = page(() => import('./modules/companies/pages/DuplicatesPage'), 'DuplicatesPage');
+const ImportPage = page(() => import('./modules/companies/pages/ImportPage'), 'ImportPage');
+const LinkRequestsPage = page(() => import('./modules/companies/pages/LinkRequestsPage'), 'LinkRequestsPage');
 const UsersPage = page(() => import('./modules/accounts/pages/UsersPage'), 'UsersPage');
 const AssociationsPage = page(() => import('./modules/accounts/pages/AssociationsPage'), 'AssociationsPage');
 const AccessLogPage = page(() => import('./modules/accounts/pages/AccessLogPage'), 'AccessLogPage');
@@ -57,7 +60,7 @@ const InvitationLandingPage = page(
 const AnalyticsPage = page(() => import('./routes/staff-diagnosis/AnalyticsPage'), 'AnalyticsPage');
 const BeforeAfterPage = page(() => import('./routes/staff-diagnosis/BeforeAfterPage'), 'BeforeAfterPage');
 const InvitationsPage = page(() => import('./routes/staff-diagnosis/InvitationsPage'), 'InvitationsPage');
-const StaffClaimsPage = page(() => import('./routes/staff-claims/StaffClaimsPage'), 'StaffClaimsPage');
+const StaffClaimsPage = page(() => import('./modules/companies/pages/StaffClaimsPage'), 'StaffClaimsPage');
 const InstrumentsPage = page(() => import('./routes/diagnosis-admin/InstrumentsPage'), 'InstrumentsPage');
 const InstrumentEditorPage = page(
   () => import('./routes/diagnosis-admin/InstrumentEditorPage'),

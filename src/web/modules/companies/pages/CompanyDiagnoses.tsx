@@ -1,13 +1,13 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/Alert';
-import { Badge } from '../../components/Badge';
-import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Loading';
-import { currentLang } from '../../i18n';
-import { formatDate } from '../../lib/format';
-import { type Timeline, useTimeline } from '../../modules/diagnosis/api/diagnosis';
+import { ErrorAlert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { DataTable } from '../../../components/DataTable';
+import { Loading } from '../../../components/Loading';
+import { currentLang } from '../../../i18n';
+import { formatDate } from '../../../lib/format';
+import { type Timeline, useTimeline } from '../../diagnosis/api/diagnosis';
 
 type Item = Timeline['items'][number];
 const col = createColumnHelper<Item>();

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { Badge } from '../../components/Badge';
-import { ClaimDecisions } from '../../components/company/ClaimDecisions';
-import { CompanyEditor } from '../../components/company/CompanyEditor';
-import { MembersTable } from '../../components/company/MembersTable';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { brn } from '../../lib/format';
-import { safeNext } from '../../lib/safe-next';
-import { type MyCompany, useMyCompanies } from '../../modules/companies/api/companies';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { ClaimDecisions } from '../../../components/company/ClaimDecisions';
+import { CompanyEditor } from '../../../components/company/CompanyEditor';
+import { MembersTable } from '../../../components/company/MembersTable';
+import { Loading } from '../../../components/Loading';
+import { PageHeader, Section } from '../../../components/Page';
+import { brn } from '../../../lib/format';
+import { safeNext } from '../../../lib/safe-next';
+import { type MyCompany, useMyCompanies } from '../api/companies';
 import { ConnectCompany } from './ConnectCompany';
 import { MyClaims } from './MyClaims';
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
-import { currentLang } from '../../i18n';
-import { brn, district, formatDateTime, formatKrw } from '../../lib/format';
-import { type HistoryEntry, useCompanyHistory } from '../../modules/companies/api/companies';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { Loading } from '../../../components/Loading';
+import { currentLang } from '../../../i18n';
+import { brn, district, formatDateTime, formatKrw } from '../../../lib/format';
+import { type HistoryEntry, useCompanyHistory } from '../api/companies';
 
 /** Internal columns never worth showing in a change list. */
 const HIDDEN = new Set(['id', 'nameKey', 'createdAt', 'updatedAt', 'version', 'mergedIntoId']);

@@ -1,18 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Company } from '../../../server/modules/companies/contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { ReasonDialog } from '../../components/Dialog';
-import { Loading } from '../../components/Loading';
-import { currentLang } from '../../i18n';
-import { brn } from '../../lib/format';
-import { withJosa } from '../../lib/josa';
-import {
-  type DuplicateCandidate,
-  useCompanyDuplicates,
-  useMergeCompany,
-} from '../../modules/companies/api/companies';
+import type { Company } from '../../../../server/modules/companies/contract';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ReasonDialog } from '../../../components/Dialog';
+import { Loading } from '../../../components/Loading';
+import { currentLang } from '../../../i18n';
+import { brn } from '../../../lib/format';
+import { withJosa } from '../../../lib/josa';
+import { type DuplicateCandidate, useCompanyDuplicates, useMergeCompany } from '../api/companies';
 
 /** Possible duplicates of one company, each with a merge-into-this action (reason required). */
 export function CompanyDuplicates({ company }: { company: Company }) {

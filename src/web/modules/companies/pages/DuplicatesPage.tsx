@@ -1,19 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { ReasonDialog } from '../../components/Dialog';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
-import { TableScroll } from '../../components/TableScroll';
-import { currentLang } from '../../i18n';
-import { brn } from '../../lib/format';
-import { withJosa } from '../../lib/josa';
-import {
-  type DuplicatePair,
-  useDuplicatePairs,
-  useMergeCompany,
-} from '../../modules/companies/api/companies';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ReasonDialog } from '../../../components/Dialog';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/Page';
+import { TableScroll } from '../../../components/TableScroll';
+import { currentLang } from '../../../i18n';
+import { brn } from '../../../lib/format';
+import { withJosa } from '../../../lib/josa';
+import { type DuplicatePair, useDuplicatePairs, useMergeCompany } from '../api/companies';
 
 type Side = DuplicatePair['a'];
 

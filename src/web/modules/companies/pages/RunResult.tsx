@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport, ImportResponse } from '../../../server/modules/companies/import-contract';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
-import { currentLang } from '../../i18n';
-import { formatNumber } from '../../lib/format';
-import { reportOfJob, useJob } from '../../modules/companies/api/imports';
+import type { ImportReport, ImportResponse } from '../../../../server/modules/companies/import-contract';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { Loading } from '../../../components/Loading';
+import { currentLang } from '../../../i18n';
+import { formatNumber } from '../../../lib/format';
+import { reportOfJob, useJob } from '../api/imports';
 
 /** Progress of a queued import: a <progress> bar, visible counts, and a live region at 10% steps. */
 function JobProgress({ jobId, onReport }: { jobId: string; onReport: (r: ImportReport) => void }) {

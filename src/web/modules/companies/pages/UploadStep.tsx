@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportUpload } from '../../../server/modules/companies/import-contract';
-import { ErrorAlert } from '../../components/Alert';
-import { SelectField, TextField } from '../../components/Field';
-import { isStaffRole } from '../../lib/roles';
-import { useAssociations } from '../../modules/accounts/api/accounts';
-import { useUser } from '../../modules/accounts/api/auth';
-import { useUploadImport } from '../../modules/companies/api/imports';
+import type { ImportUpload } from '../../../../server/modules/companies/import-contract';
+import { ErrorAlert } from '../../../components/Alert';
+import { SelectField, TextField } from '../../../components/Field';
+import { isStaffRole } from '../../../lib/roles';
+import { useAssociations } from '../../accounts/api/accounts';
+import { useUser } from '../../accounts/api/auth';
+import { useUploadImport } from '../api/imports';
 
 /** Step 1: whose member list, and the CSV/XLSX file. */
 export function UploadStep({

@@ -5,14 +5,14 @@ import type {
   ImportMapping,
   ImportReport,
   ImportUpload,
-} from '../../../server/modules/companies/import-contract';
-import { Alert } from '../../components/Alert';
-import { PageHeader, Section } from '../../components/Page';
-import { StepIndicator } from '../../components/StepIndicator';
-import { currentLang } from '../../i18n';
-import { formatNumber } from '../../lib/format';
-import { useUser } from '../../modules/accounts/api/auth';
-import { useRunImport } from '../../modules/companies/api/imports';
+} from '../../../../server/modules/companies/import-contract';
+import { Alert } from '../../../components/Alert';
+import { PageHeader, Section } from '../../../components/Page';
+import { StepIndicator } from '../../../components/StepIndicator';
+import { currentLang } from '../../../i18n';
+import { formatNumber } from '../../../lib/format';
+import { useUser } from '../../accounts/api/auth';
+import { useRunImport } from '../api/imports';
 import { MappingStep } from './MappingStep';
 import { ReportView } from './ReportView';
 import { RunResult } from './RunResult';

@@ -6,13 +6,13 @@ import {
   type ImportMapping,
   type ImportUpload,
   REQUIRED_IMPORT_FIELDS,
-} from '../../../server/modules/companies/import-contract';
-import { Alert } from '../../components/Alert';
-import { SelectField } from '../../components/Field';
-import { Section } from '../../components/Page';
-import { TableScroll } from '../../components/TableScroll';
-import { currentLang } from '../../i18n';
-import { formatNumber } from '../../lib/format';
+} from '../../../../server/modules/companies/import-contract';
+import { Alert } from '../../../components/Alert';
+import { SelectField } from '../../../components/Field';
+import { Section } from '../../../components/Page';
+import { TableScroll } from '../../../components/TableScroll';
+import { currentLang } from '../../../i18n';
+import { formatNumber } from '../../../lib/format';
 
 /** Step 2: which column of the file feeds which field; a preview of the first rows. */
 export function MappingStep({

@@ -1,16 +1,11 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { TextField } from '../../components/Field';
-import { Section } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { brn, formatDateTime } from '../../lib/format';
-import {
-  type MyClaim,
-  useMyClaims,
-  useUploadClaimDocument,
-  useWithdrawClaim,
-} from '../../modules/companies/api/claims';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { TextField } from '../../../components/Field';
+import { Section } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { brn, formatDateTime } from '../../../lib/format';
+import { type MyClaim, useMyClaims, useUploadClaimDocument, useWithdrawClaim } from '../api/claims';
 
 /** A pending claim: what happens next, the 사업자등록증 upload that speeds it up, and withdrawal. */
 function PendingClaim({ claim }: { claim: MyClaim }) {

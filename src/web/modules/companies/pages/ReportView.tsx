@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../server/modules/companies/import-contract';
-import { Alert } from '../../components/Alert';
-import { CaptionedTable } from '../../components/CaptionedTable';
-import { Pager } from '../../components/Pager';
-import { currentLang } from '../../i18n';
-import { brn, formatNumber } from '../../lib/format';
+import type { ImportReport } from '../../../../server/modules/companies/import-contract';
+import { Alert } from '../../../components/Alert';
+import { CaptionedTable } from '../../../components/CaptionedTable';
+import { Pager } from '../../../components/Pager';
+import { currentLang } from '../../../i18n';
+import { brn, formatNumber } from '../../../lib/format';
 
 const PAGE = 50;
 

@@ -4,11 +4,11 @@ import {
   EXPORT_PURPOSES,
   EXPORT_REASON_MIN,
   type ExportPurpose,
-} from '../../../server/modules/companies/contract';
-import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Check, SelectField, TextAreaField } from '../../components/Field';
-import { download, type Query } from '../../lib/api-client';
+} from '../../../../server/modules/companies/contract';
+import { ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Check, SelectField, TextAreaField } from '../../../components/Field';
+import { download, type Query } from '../../../lib/api-client';
 
 type Format = 'xlsx' | 'csv';
 

@@ -3,17 +3,17 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { claimBody, companyCreateBody } from '../../../server/modules/companies/contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { CompanyForm } from '../../components/company/CompanyForm';
-import { emptyCompanyValues } from '../../components/company/company-form-values';
-import { TextAreaField, TextField } from '../../components/Field';
-import { Section } from '../../components/Page';
-import { isApiError } from '../../lib/api-client';
-import { applyServerErrors, zodOptions } from '../../lib/form';
-import { brn as formatBrn } from '../../lib/format';
-import { useClaimCompany } from '../../modules/companies/api/claims';
-import { useRegisterCompany } from '../../modules/companies/api/companies';
+import { claimBody, companyCreateBody } from '../../../../server/modules/companies/contract';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { CompanyForm } from '../../../components/company/CompanyForm';
+import { emptyCompanyValues } from '../../../components/company/company-form-values';
+import { TextAreaField, TextField } from '../../../components/Field';
+import { Section } from '../../../components/Page';
+import { isApiError } from '../../../lib/api-client';
+import { applyServerErrors, zodOptions } from '../../../lib/form';
+import { brn as formatBrn } from '../../../lib/format';
+import { useClaimCompany } from '../api/claims';
+import { useRegisterCompany } from '../api/companies';
 
 /** The token of a diagnosis invitation the member came through (`next=/diagnosis/start?invite=…`). */
 function invitationTokenOf(next: string | null | undefined): string | undefined {

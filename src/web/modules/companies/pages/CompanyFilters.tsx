@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KsicOptions } from '../../components/company/KsicOptions';
-import { Check, ChoiceGroup, SelectField, TextField } from '../../components/Field';
-import { currentLang } from '../../i18n';
-import { districtOptions, provenanceOptions, sizeClassOptions } from '../../lib/options';
-import { useAssociations } from '../../modules/accounts/api/accounts';
+import { KsicOptions } from '../../../components/company/KsicOptions';
+import { Check, ChoiceGroup, SelectField, TextField } from '../../../components/Field';
+import { currentLang } from '../../../i18n';
+import { districtOptions, provenanceOptions, sizeClassOptions } from '../../../lib/options';
+import { useAssociations } from '../../accounts/api/accounts';
 
 export const FILTER_KEYS = [
   'q',

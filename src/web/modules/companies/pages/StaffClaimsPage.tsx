@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ClaimDecisions } from '../../components/company/ClaimDecisions';
-import { SelectField } from '../../components/Field';
-import { PageHeader } from '../../components/Page';
+import { ClaimDecisions } from '../../../components/company/ClaimDecisions';
+import { SelectField } from '../../../components/Field';
+import { PageHeader } from '../../../components/Page';
 
 const FILTERS = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 type Filter = (typeof FILTERS)[number];
