@@ -34,23 +34,23 @@ const LinkRequestsPage = page(() => import('./modules/companies/pages/LinkReques
 const UsersPage = page(() => import('./modules/accounts/pages/UsersPage'), 'UsersPage');
 const AssociationsPage = page(() => import('./modules/accounts/pages/AssociationsPage'), 'AssociationsPage');
 const AccessLogPage = page(() => import('./modules/accounts/pages/AccessLogPage'), 'AccessLogPage');
-const CallListPage = page(() => import('./routes/calls/CallListPage'), 'CallListPage');
-const CallDetailPage = page(() => import('./routes/calls/CallDetailPage'), 'CallDetailPage');
+const CallListPage = page(() => import('./modules/programs/pages/CallListPage'), 'CallListPage');
+const CallDetailPage = page(() => import('./modules/programs/pages/CallDetailPage'), 'CallDetailPage');
 const ApplicationPage = page(() => import('./routes/applications/ApplicationPage'), 'ApplicationPage');
 const MyApplicationsPage = page(
   () => import('./routes/applications/MyApplicationsPage'),
   'MyApplicationsPage',
 );
 const ReceiptPage = page(() => import('./routes/applications/ReceiptPage'), 'ReceiptPage');
-const StaffCallListPage = page(() => import('./routes/calls/CallListPage'), 'StaffCallListPage');
-const StaffCallPage = page(() => import('./routes/staff-calls/StaffCallPage'), 'StaffCallPage');
+const StaffCallListPage = page(() => import('./modules/programs/pages/CallListPage'), 'StaffCallListPage');
+const StaffCallPage = page(() => import('./modules/programs/pages/StaffCallPage'), 'StaffCallPage');
 const StaffApplicationPage = page(
   () => import('./routes/staff-calls/StaffApplicationPage'),
   'StaffApplicationPage',
 );
 
-const ProgramsPage = page(() => import('./routes/programs/ProgramsPage'), 'ProgramsPage');
-const CallEditorPage = page(() => import('./routes/staff-calls/CallEditorPage'), 'CallEditorPage');
+const ProgramsPage = page(() => import('./modules/programs/pages/ProgramsPage'), 'ProgramsPage');
+const CallEditorPage = page(() => import('./modules/programs/pages/CallEditorPage'), 'CallEditorPage');
 const DiagnosisHomePage = page(() => import('./routes/diagnosis/DiagnosisHomePage'), 'DiagnosisHomePage');
 const DiagnosisPage = page(() => import('./routes/diagnosis/DiagnosisPage'), 'DiagnosisPage');
 const InvitationLandingPage = page(

@@ -26,8 +26,8 @@ import {
   useUploadFile,
   useWithdrawApplication,
 } from '../../modules/programs/api/calls';
+import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../../modules/programs/pages/call-ui';
 import { useHealth } from '../../modules/site/api/system';
-import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../calls/call-ui';
 import { AnswersView, extraDocuments, pick } from './answer-view';
 import { FileInput, FormFieldInput } from './FormFieldInput';
 

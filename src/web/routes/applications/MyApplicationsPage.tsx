@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/Page';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { type ApplicationSummary, useMyApplications } from '../../modules/programs/api/calls';
-import { ApplicationStatusBadge } from '../calls/call-ui';
+import { ApplicationStatusBadge } from '../../modules/programs/pages/call-ui';
 
 const col = createColumnHelper<ApplicationSummary>();
 

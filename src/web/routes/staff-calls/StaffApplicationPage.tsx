@@ -14,8 +14,8 @@ import {
   useRequestSupplement,
   useReviewApplication,
 } from '../../modules/programs/api/calls';
+import { ApplicationStatusBadge } from '../../modules/programs/pages/call-ui';
 import { AnswersView } from '../applications/answer-view';
-import { ApplicationStatusBadge } from '../calls/call-ui';
 
 /** datetime-local (KST wall clock) → ISO with +09:00 */
 const kstIso = (local: string) => (local ? `${local}:00+09:00` : '');

@@ -4,11 +4,15 @@ import type {
   CallAttachment,
   CallCreateBody,
   CallPatchBody,
-} from '../../../server/modules/programs/contract';
-import type { EligibilityRule } from '../../../server/modules/programs/eligibility-contract';
-import type { FormField, FormFieldType, FormSection } from '../../../server/modules/programs/form-contract';
-import type { ApiError } from '../../lib/api-client';
-import type { ErrorLike } from '../../lib/use-field-error';
+} from '../../../../server/modules/programs/contract';
+import type { EligibilityRule } from '../../../../server/modules/programs/eligibility-contract';
+import type {
+  FormField,
+  FormFieldType,
+  FormSection,
+} from '../../../../server/modules/programs/form-contract';
+import type { ApiError } from '../../../lib/api-client';
+import type { ErrorLike } from '../../../lib/use-field-error';
 
 /** The call editor's working copy. Rows carry a client-only `uid` so keys stay stable while keys/labels are typed. */
 export interface EOption {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
-import { currentLang } from '../../i18n';
-import { formatDateTime, formatKrw } from '../../lib/format';
-import type { ErrorLike } from '../../lib/use-field-error';
+import { TextField } from '../../../components/Field';
+import { currentLang } from '../../../i18n';
+import { formatDateTime, formatKrw } from '../../../lib/format';
+import type { ErrorLike } from '../../../lib/use-field-error';
 import { fromKstInput } from './editor-model';
 
 /**

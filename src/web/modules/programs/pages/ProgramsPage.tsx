@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PROGRAM_MODULES, type ProgramModule } from '../../../shared/enums';
-import { ErrorAlert } from '../../components/Alert';
-import { Badge } from '../../components/Badge';
-import { Chart } from '../../components/charts/Chart';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { currentLang, type Lang } from '../../i18n';
-import { formatKrwCompact } from '../../lib/format';
-import { type Program, usePrograms } from '../../modules/programs/api/programs';
+import { PROGRAM_MODULES, type ProgramModule } from '../../../../shared/enums';
+import { ErrorAlert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { Chart } from '../../../components/charts/Chart';
+import { Loading } from '../../../components/Loading';
+import { PageHeader, Section } from '../../../components/Page';
+import { currentLang, type Lang } from '../../../i18n';
+import { formatKrwCompact } from '../../../lib/format';
+import { type Program, usePrograms } from '../api/programs';
 
 /** the DX self-diagnosis program: taken online at any time, no call */
 const SELF_DIAGNOSIS = 'DXD';

@@ -2,29 +2,29 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { CALL_TRANSITIONS } from '../../../server/modules/programs/lifecycle';
-import { APPLICATION_STATUSES, type CallStatus } from '../../../shared/enums';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormSection, SelectField, TextField } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { PagedTable } from '../../components/PagedTable';
-import { currentLang } from '../../i18n';
-import { download } from '../../lib/api-client';
-import { brn, formatDateTime, formatNumber } from '../../lib/format';
-import { withJosa } from '../../lib/josa';
-import { toPage, useUrlState } from '../../lib/use-url-state';
+import { CALL_TRANSITIONS } from '../../../../server/modules/programs/lifecycle';
+import { APPLICATION_STATUSES, type CallStatus } from '../../../../shared/enums';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { FormSection, SelectField, TextField } from '../../../components/Field';
+import { FieldRows } from '../../../components/FieldRows';
+import { Loading } from '../../../components/Loading';
+import { PageHeader, Section } from '../../../components/Page';
+import { PagedTable } from '../../../components/PagedTable';
+import { currentLang } from '../../../i18n';
+import { download } from '../../../lib/api-client';
+import { brn, formatDateTime, formatNumber } from '../../../lib/format';
+import { withJosa } from '../../../lib/josa';
+import { toPage, useUrlState } from '../../../lib/use-url-state';
+import { pick } from '../../../routes/applications/answer-view';
 import {
   type ApplicationSummary,
   type Call,
   useCall,
   useCallApplications,
   useTransitionCall,
-} from '../../modules/programs/api/calls';
-import { pick } from '../applications/answer-view';
-import { ApplicationStatusBadge, CallStatusBadge, Countdown, formatRatio } from '../calls/call-ui';
+} from '../api/calls';
+import { ApplicationStatusBadge, CallStatusBadge, Countdown, formatRatio } from './call-ui';
 
 const col = createColumnHelper<ApplicationSummary>();
 const PAGE_SIZE = 20;

@@ -1,10 +1,10 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EligibilityRule } from '../../../server/modules/programs/eligibility-contract';
-import type { ApplicationStatus, CallStatus } from '../../../shared/enums';
-import { KSIC_SECTIONS } from '../../../shared/ksic';
-import { Badge, type BadgeTone } from '../../components/Badge';
-import type { Lang } from '../../i18n';
+import type { EligibilityRule } from '../../../../server/modules/programs/eligibility-contract';
+import type { ApplicationStatus, CallStatus } from '../../../../shared/enums';
+import { KSIC_SECTIONS } from '../../../../shared/ksic';
+import { Badge, type BadgeTone } from '../../../components/Badge';
+import type { Lang } from '../../../i18n';
 
 const CALL_TONE: Record<CallStatus, BadgeTone> = {
   draft: 'gray',

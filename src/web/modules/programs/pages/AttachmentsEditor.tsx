@@ -1,11 +1,11 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { TextField } from '../../components/Field';
-import { currentLang } from '../../i18n';
-import type { CallAttachment } from '../../modules/programs/api/call-admin';
-import { callAttachmentUrl, useUploadCallAttachment } from '../../modules/programs/api/call-admin';
-import { fileSizeText } from '../calls/call-ui';
+import { ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { TextField } from '../../../components/Field';
+import { currentLang } from '../../../i18n';
+import type { CallAttachment } from '../api/call-admin';
+import { callAttachmentUrl, useUploadCallAttachment } from '../api/call-admin';
+import { fileSizeText } from './call-ui';
 import { move, useErr } from './editor-model';
 import { ReorderButtons } from './ReorderButtons';
 

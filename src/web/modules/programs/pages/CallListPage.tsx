@@ -1,19 +1,24 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CALL_STATUSES, type CallStatus, PROGRAM_MODULES, type ProgramModule } from '../../../shared/enums';
-import { ErrorAlert, LiveStatus } from '../../components/Alert';
-import { Check, SelectField, TextField } from '../../components/Field';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
-import { Pager } from '../../components/Pager';
-import { currentLang } from '../../i18n';
-import { formatDateTime, formatKrwCompact, formatNumber } from '../../lib/format';
-import { COMPANY_ROLES } from '../../lib/roles';
-import { toPage, useUrlState } from '../../lib/use-url-state';
-import { useUser } from '../../modules/accounts/api/auth';
-import { useMyCompanies } from '../../modules/companies/api/companies';
-import { type CallSummary, useCallList } from '../../modules/programs/api/calls';
+import {
+  CALL_STATUSES,
+  type CallStatus,
+  PROGRAM_MODULES,
+  type ProgramModule,
+} from '../../../../shared/enums';
+import { ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { Check, SelectField, TextField } from '../../../components/Field';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/Page';
+import { Pager } from '../../../components/Pager';
+import { currentLang } from '../../../i18n';
+import { formatDateTime, formatKrwCompact, formatNumber } from '../../../lib/format';
+import { COMPANY_ROLES } from '../../../lib/roles';
+import { toPage, useUrlState } from '../../../lib/use-url-state';
+import { useUser } from '../../accounts/api/auth';
+import { useMyCompanies } from '../../companies/api/companies';
+import { type CallSummary, useCallList } from '../api/calls';
 import { CallStatusBadge, Countdown, formatRatio } from './call-ui';
 
 const KEYS = ['module', 'status', 'q', 'eligible', 'page'] as const;

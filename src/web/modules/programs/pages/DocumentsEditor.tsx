@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Check, TextField } from '../../components/Field';
+import { Check, TextField } from '../../../components/Field';
 import { type EDocument, freshKey, move, uid, useErr } from './editor-model';
 import { ReorderButtons } from './ReorderButtons';
 

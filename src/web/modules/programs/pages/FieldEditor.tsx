@@ -4,10 +4,10 @@ import {
   COMPANY_FORM_FIELDS,
   FORM_FIELD_TYPES,
   type FormFieldType,
-} from '../../../server/modules/programs/form-contract';
-import { Check, SelectField, TextField } from '../../components/Field';
-import i18n from '../../i18n';
-import { toList } from '../../lib/form';
+} from '../../../../server/modules/programs/form-contract';
+import { Check, SelectField, TextField } from '../../../components/Field';
+import i18n from '../../../i18n';
+import { toList } from '../../../lib/form';
 import {
   CHOICE_TYPES,
   type EField,

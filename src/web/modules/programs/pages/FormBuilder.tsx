@@ -4,10 +4,10 @@ import {
   FORM_FIELD_TYPES,
   type FormField,
   type FormFieldType,
-} from '../../../server/modules/programs/form-contract';
-import { FormSection, SelectField, TextField } from '../../components/Field';
-import { currentLang } from '../../i18n';
-import { FormFieldInput } from '../applications/FormFieldInput';
+} from '../../../../server/modules/programs/form-contract';
+import { FormSection, SelectField, TextField } from '../../../components/Field';
+import { currentLang } from '../../../i18n';
+import { FormFieldInput } from '../../../routes/applications/FormFieldInput';
 import { type EField, type ESection, freshKey, move, uid, useErr } from './editor-model';
 import { FieldEditor, newField } from './FieldEditor';
 import { ReorderButtons } from './ReorderButtons';

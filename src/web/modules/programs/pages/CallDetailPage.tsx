@@ -1,24 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { FieldRows } from '../../components/FieldRows';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { isApiError } from '../../lib/api-client';
-import { formatDateTime, formatKrw, formatNumber } from '../../lib/format';
-import { withJosa } from '../../lib/josa';
-import { COMPANY_ROLES, isStaffRole } from '../../lib/roles';
-import { useUser } from '../../modules/accounts/api/auth';
-import { useMyCompanies } from '../../modules/companies/api/companies';
-import { callAttachmentUrl } from '../../modules/programs/api/call-admin';
-import {
-  type Call,
-  useCall,
-  useEligibility,
-  useMyApplications,
-  useStartApplication,
-} from '../../modules/programs/api/calls';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { FieldRows } from '../../../components/FieldRows';
+import { Loading } from '../../../components/Loading';
+import { PageHeader, Section } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTime, formatKrw, formatNumber } from '../../../lib/format';
+import { withJosa } from '../../../lib/josa';
+import { COMPANY_ROLES, isStaffRole } from '../../../lib/roles';
+import { useUser } from '../../accounts/api/auth';
+import { useMyCompanies } from '../../companies/api/companies';
+import { callAttachmentUrl } from '../api/call-admin';
+import { type Call, useCall, useEligibility, useMyApplications, useStartApplication } from '../api/calls';
 import { CallStatusBadge, Countdown, describeRule, fileSizeText, formatRatio, MarkdownText } from './call-ui';
 
 function ApplyPanel({ call }: { call: Call }) {

@@ -1,24 +1,19 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PROGRAM_MODULES } from '../../../shared/enums';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { isApiError } from '../../lib/api-client';
-import {
-  type CallCreateBody,
-  type CallPatchBody,
-  useCreateCall,
-  usePatchCall,
-} from '../../modules/programs/api/call-admin';
-import { type Call, useCall } from '../../modules/programs/api/calls';
-import { type Program, usePrograms } from '../../modules/programs/api/programs';
-import { MarkdownText } from '../calls/call-ui';
+import { PROGRAM_MODULES } from '../../../../shared/enums';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { SelectField, TextAreaField, TextField } from '../../../components/Field';
+import { FieldRows } from '../../../components/FieldRows';
+import { Loading } from '../../../components/Loading';
+import { PageHeader, Section } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { isApiError } from '../../../lib/api-client';
+import { type CallCreateBody, type CallPatchBody, useCreateCall, usePatchCall } from '../api/call-admin';
+import { type Call, useCall } from '../api/calls';
+import { type Program, usePrograms } from '../api/programs';
 import { AttachmentsEditor } from './AttachmentsEditor';
+import { MarkdownText } from './call-ui';
 import { DocumentsEditor } from './DocumentsEditor';
 import { EligibilityEditor } from './EligibilityEditor';
 import {
@@ -37,7 +32,7 @@ import {
 } from './editor-model';
 import { FormBuilder } from './FormBuilder';
 import { KstDateTimeField, MoneyField } from './ScheduleFields';
-import './call-editor.css';
+import '../styles/call-editor.css';
 
 /** 공고 등록·수정: staff create a call as a draft, or edit one (optimistic version; 409 → reload). */
 export function CallEditorPage() {

@@ -4,12 +4,12 @@ import {
   type EligibilityRule,
   type EligibilityRuleType,
   eligibilityRule,
-} from '../../../server/modules/programs/eligibility-contract';
-import { SIZE_CLASSES } from '../../../shared/enums';
-import { KSIC_SECTIONS } from '../../../shared/ksic';
-import { Check, ChoiceGroup, SelectField, TextField } from '../../components/Field';
-import { currentLang } from '../../i18n';
-import { describeRule } from '../calls/call-ui';
+} from '../../../../server/modules/programs/eligibility-contract';
+import { SIZE_CLASSES } from '../../../../shared/enums';
+import { KSIC_SECTIONS } from '../../../../shared/ksic';
+import { Check, ChoiceGroup, SelectField, TextField } from '../../../components/Field';
+import { currentLang } from '../../../i18n';
+import { describeRule } from './call-ui';
 import { useErr } from './editor-model';
 
 /** Every rule type of the registry (eligibility-contract.ts), so a type added there shows up here. */
