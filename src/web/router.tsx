@@ -36,16 +36,16 @@ const AssociationsPage = page(() => import('./modules/accounts/pages/Association
 const AccessLogPage = page(() => import('./modules/accounts/pages/AccessLogPage'), 'AccessLogPage');
 const CallListPage = page(() => import('./modules/programs/pages/CallListPage'), 'CallListPage');
 const CallDetailPage = page(() => import('./modules/programs/pages/CallDetailPage'), 'CallDetailPage');
-const ApplicationPage = page(() => import('./routes/applications/ApplicationPage'), 'ApplicationPage');
+const ApplicationPage = page(() => import('./modules/applications/pages/ApplicationPage'), 'ApplicationPage');
 const MyApplicationsPage = page(
-  () => import('./routes/applications/MyApplicationsPage'),
+  () => import('./modules/applications/pages/MyApplicationsPage'),
   'MyApplicationsPage',
 );
-const ReceiptPage = page(() => import('./routes/applications/ReceiptPage'), 'ReceiptPage');
+const ReceiptPage = page(() => import('./modules/applications/pages/ReceiptPage'), 'ReceiptPage');
 const StaffCallListPage = page(() => import('./modules/programs/pages/CallListPage'), 'StaffCallListPage');
 const StaffCallPage = page(() => import('./modules/programs/pages/StaffCallPage'), 'StaffCallPage');
 const StaffApplicationPage = page(
-  () => import('./routes/staff-calls/StaffApplicationPage'),
+  () => import('./modules/applications/pages/StaffApplicationPage'),
   'StaffApplicationPage',
 );
 

@@ -5,8 +5,8 @@ import { CaptionedTable } from '../../components/CaptionedTable';
 import { Chart } from '../../components/charts/Chart';
 import { Section } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
+import { pick } from '../../modules/applications/pages/answer-view';
 import type { Analytics } from '../../modules/diagnosis/api/diagnosis';
-import { pick } from '../applications/answer-view';
 import { Delta, StatList, useFormats } from './common';
 import { dimensionBars } from './figures';
 

@@ -4,8 +4,8 @@ import { ErrorAlert, LiveStatus } from '../../components/Alert';
 import { currentLang, type Lang } from '../../i18n';
 import { download, type Query } from '../../lib/api-client';
 import { formatNumber } from '../../lib/format';
+import { pick } from '../../modules/applications/pages/answer-view';
 import { useCurrentInstrument } from '../../modules/diagnosis/api/diagnosis';
-import { pick } from '../applications/answer-view';
 import '../../styles/diagnosis-stats.css';
 
 /** Shared pieces of the staff's diagnosis pages: stat cards, score/count/delta formats, XLSX button. */

@@ -7,7 +7,7 @@ import {
 } from '../../../../server/modules/programs/form-contract';
 import { FormSection, SelectField, TextField } from '../../../components/Field';
 import { currentLang } from '../../../i18n';
-import { FormFieldInput } from '../../../routes/applications/FormFieldInput';
+import { FormFieldInput } from '../../applications/pages/FormFieldInput';
 import { type EField, type ESection, freshKey, move, uid, useErr } from './editor-model';
 import { FieldEditor, newField } from './FieldEditor';
 import { ReorderButtons } from './ReorderButtons';

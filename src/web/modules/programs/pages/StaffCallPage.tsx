@@ -16,7 +16,7 @@ import { download } from '../../../lib/api-client';
 import { brn, formatDateTime, formatNumber } from '../../../lib/format';
 import { withJosa } from '../../../lib/josa';
 import { toPage, useUrlState } from '../../../lib/use-url-state';
-import { pick } from '../../../routes/applications/answer-view';
+import { pick } from '../../applications/pages/answer-view';
 import {
   type ApplicationSummary,
   type Call,

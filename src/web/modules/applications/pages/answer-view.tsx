@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { FormField } from '../../../server/modules/programs/form-contract';
-import { FormSection } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
-import { currentLang, type Lang } from '../../i18n';
-import { brn, district, formatDate, formatKrw, formatNumber, ksic } from '../../lib/format';
-import type { Application, Call } from '../../modules/programs/api/calls';
+import type { FormField } from '../../../../server/modules/programs/form-contract';
+import { FormSection } from '../../../components/Field';
+import { FieldRows } from '../../../components/FieldRows';
+import { currentLang, type Lang } from '../../../i18n';
+import { brn, district, formatDate, formatKrw, formatNumber, ksic } from '../../../lib/format';
+import type { Application, Call } from '../../programs/api/calls';
 
 /** Required documents that are not already a file field of the form (the same key is one upload). */
 export const extraDocuments = (call: Call) => {

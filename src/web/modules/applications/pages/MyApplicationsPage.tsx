@@ -2,14 +2,14 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import { type ApplicationSummary, useMyApplications } from '../../modules/programs/api/calls';
-import { ApplicationStatusBadge } from '../../modules/programs/pages/call-ui';
+import { ErrorAlert } from '../../../components/Alert';
+import { DataTable } from '../../../components/DataTable';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import { type ApplicationSummary, useMyApplications } from '../../programs/api/calls';
+import { ApplicationStatusBadge } from '../../programs/pages/call-ui';
 
 const col = createColumnHelper<ApplicationSummary>();
 

@@ -1,10 +1,10 @@
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormField } from '../../../server/modules/programs/form-contract';
-import { Check, ChoiceGroup, RequiredMark, TextAreaField, TextField } from '../../components/Field';
-import { currentLang } from '../../i18n';
-import { useFieldErrorText } from '../../lib/use-field-error';
-import type { ApplicationFile } from '../../modules/programs/api/calls';
+import type { FormField } from '../../../../server/modules/programs/form-contract';
+import { Check, ChoiceGroup, RequiredMark, TextAreaField, TextField } from '../../../components/Field';
+import { currentLang } from '../../../i18n';
+import { useFieldErrorText } from '../../../lib/use-field-error';
+import type { ApplicationFile } from '../../programs/api/calls';
 import { FileLink, pick, prefillText } from './answer-view';
 
 type Value = string | number | string[] | null | undefined;

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { FieldRows } from '../../components/FieldRows';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import { type Application, type Call, useApplication, useCall } from '../../modules/programs/api/calls';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { FieldRows } from '../../../components/FieldRows';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import { type Application, type Call, useApplication, useCall } from '../../programs/api/calls';
 import { pick } from './answer-view';
-import '../../styles/receipt.css';
+import '../styles/receipt.css';
 
 /** The label of a document's field: a form file field or a required document of the call. */
 function documentLabel(call: Call, key: string) {

@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { validateAnswers } from '../../../server/modules/applications/answers';
-import type { Answers } from '../../../server/modules/programs/form-contract';
-import { maskEmail } from '../../../shared/text';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormSection } from '../../components/Field';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { isApiError } from '../../lib/api-client';
-import { formatDateTime } from '../../lib/format';
-import { useAutosave, useAutosaveStatus } from '../../lib/use-autosave';
-import { useUser } from '../../modules/accounts/api/auth';
+import { validateAnswers } from '../../../../server/modules/applications/answers';
+import type { Answers } from '../../../../server/modules/programs/form-contract';
+import { maskEmail } from '../../../../shared/text';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { FormSection } from '../../../components/Field';
+import { Loading } from '../../../components/Loading';
+import { PageHeader, Section } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format';
+import { useAutosave, useAutosaveStatus } from '../../../lib/use-autosave';
+import { useUser } from '../../accounts/api/auth';
 import {
   type Application,
   type Call,
@@ -25,9 +25,9 @@ import {
   useSubmitApplication,
   useUploadFile,
   useWithdrawApplication,
-} from '../../modules/programs/api/calls';
-import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../../modules/programs/pages/call-ui';
-import { useHealth } from '../../modules/site/api/system';
+} from '../../programs/api/calls';
+import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../../programs/pages/call-ui';
+import { useHealth } from '../../site/api/system';
 import { AnswersView, extraDocuments, pick } from './answer-view';
 import { FileInput, FormFieldInput } from './FormFieldInput';
 

@@ -1,21 +1,21 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { Check, ChoiceGroup, TextAreaField, TextField } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
-import { Loading } from '../../components/Loading';
-import { PageHeader, Section } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { Check, ChoiceGroup, TextAreaField, TextField } from '../../../components/Field';
+import { FieldRows } from '../../../components/FieldRows';
+import { Loading } from '../../../components/Loading';
+import { PageHeader, Section } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
 import {
   useApplication,
   useCall,
   useRequestSupplement,
   useReviewApplication,
-} from '../../modules/programs/api/calls';
-import { ApplicationStatusBadge } from '../../modules/programs/pages/call-ui';
-import { AnswersView } from '../applications/answer-view';
+} from '../../programs/api/calls';
+import { ApplicationStatusBadge } from '../../programs/pages/call-ui';
+import { AnswersView } from './answer-view';
 
 /** datetime-local (KST wall clock) → ISO with +09:00 */
 const kstIso = (local: string) => (local ? `${local}:00+09:00` : '');
