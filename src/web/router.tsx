@@ -51,22 +51,34 @@ const StaffApplicationPage = page(
 
 const ProgramsPage = page(() => import('./modules/programs/pages/ProgramsPage'), 'ProgramsPage');
 const CallEditorPage = page(() => import('./modules/programs/pages/CallEditorPage'), 'CallEditorPage');
-const DiagnosisHomePage = page(() => import('./routes/diagnosis/DiagnosisHomePage'), 'DiagnosisHomePage');
-const DiagnosisPage = page(() => import('./routes/diagnosis/DiagnosisPage'), 'DiagnosisPage');
+const DiagnosisHomePage = page(
+  () => import('./modules/diagnosis/pages/take/DiagnosisHomePage'),
+  'DiagnosisHomePage',
+);
+const DiagnosisPage = page(() => import('./modules/diagnosis/pages/take/DiagnosisPage'), 'DiagnosisPage');
 const InvitationLandingPage = page(
-  () => import('./routes/diagnosis/InvitationLandingPage'),
+  () => import('./modules/diagnosis/pages/take/InvitationLandingPage'),
   'InvitationLandingPage',
 );
-const AnalyticsPage = page(() => import('./routes/staff-diagnosis/AnalyticsPage'), 'AnalyticsPage');
-const BeforeAfterPage = page(() => import('./routes/staff-diagnosis/BeforeAfterPage'), 'BeforeAfterPage');
-const InvitationsPage = page(() => import('./routes/staff-diagnosis/InvitationsPage'), 'InvitationsPage');
+const AnalyticsPage = page(() => import('./modules/diagnosis/pages/staff/AnalyticsPage'), 'AnalyticsPage');
+const BeforeAfterPage = page(
+  () => import('./modules/diagnosis/pages/staff/BeforeAfterPage'),
+  'BeforeAfterPage',
+);
+const InvitationsPage = page(
+  () => import('./modules/diagnosis/pages/staff/InvitationsPage'),
+  'InvitationsPage',
+);
 const StaffClaimsPage = page(() => import('./modules/companies/pages/StaffClaimsPage'), 'StaffClaimsPage');
-const InstrumentsPage = page(() => import('./routes/diagnosis-admin/InstrumentsPage'), 'InstrumentsPage');
+const InstrumentsPage = page(
+  () => import('./modules/diagnosis/pages/instruments/InstrumentsPage'),
+  'InstrumentsPage',
+);
 const InstrumentEditorPage = page(
-  () => import('./routes/diagnosis-admin/InstrumentEditorPage'),
+  () => import('./modules/diagnosis/pages/instruments/InstrumentEditorPage'),
   'InstrumentEditorPage',
 );
-const RulesPage = page(() => import('./routes/diagnosis-admin/RulesPage'), 'RulesPage');
+const RulesPage = page(() => import('./modules/diagnosis/pages/instruments/RulesPage'), 'RulesPage');
 const AccountPage = page(() => import('./modules/accounts/pages/AccountPage'), 'AccountPage');
 const PasswordResetRequestPage = page(
   () => import('./modules/accounts/pages/PasswordResetPage'),
