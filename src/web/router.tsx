@@ -88,9 +88,9 @@ const PasswordResetSetPage = page(
   () => import('./modules/accounts/pages/PasswordResetPage'),
   'PasswordResetSetPage',
 );
-const OutboxPage = page(() => import('./routes/staff-mail/OutboxPage'), 'OutboxPage');
+const OutboxPage = page(() => import('./modules/mail/pages/OutboxPage'), 'OutboxPage');
 const SignupVerifyPage = page(() => import('./modules/accounts/pages/SignupVerifyPage'), 'SignupVerifyPage');
-const DemoMailboxPage = page(() => import('./routes/demo/DemoMailboxPage'), 'DemoMailboxPage');
+const DemoMailboxPage = page(() => import('./modules/mail/pages/DemoMailboxPage'), 'DemoMailboxPage');
 
 const guarded = (roles: readonly Role[], Page: ComponentType) => (
   <RequireRole roles={roles}>

@@ -1,25 +1,25 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTBOX_STATUSES } from '../../../server/modules/mail/contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../components/Alert';
-import { Badge, type BadgeTone } from '../../components/Badge';
-import { Dialog } from '../../components/Dialog';
-import { SelectField } from '../../components/Field';
-import { FieldRows } from '../../components/FieldRows';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
-import { PagedTable } from '../../components/PagedTable';
-import { currentLang } from '../../i18n';
-import { formatDateTime, formatNumber } from '../../lib/format';
-import { toPage, useUrlState } from '../../lib/use-url-state';
+import { OUTBOX_STATUSES } from '../../../../server/modules/mail/contract';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { Badge, type BadgeTone } from '../../../components/Badge';
+import { Dialog } from '../../../components/Dialog';
+import { SelectField } from '../../../components/Field';
+import { FieldRows } from '../../../components/FieldRows';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/Page';
+import { PagedTable } from '../../../components/PagedTable';
+import { currentLang } from '../../../i18n';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { toPage, useUrlState } from '../../../lib/use-url-state';
 import {
   type OutboxItem,
   type OutboxStatus,
   useOutbox,
   useOutboxMessage,
   useRetryOutbox,
-} from '../../modules/mail/api/outbox';
+} from '../api/outbox';
 
 const col = createColumnHelper<OutboxItem>();
 const PAGE_SIZE = 50;

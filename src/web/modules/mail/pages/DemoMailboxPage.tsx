@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, ErrorAlert } from '../../components/Alert';
-import { TextField } from '../../components/Field';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import { useDemoMailbox } from '../../modules/accounts/api/auth';
-import { useHealth } from '../../modules/site/api/system';
+import { Alert, ErrorAlert } from '../../../components/Alert';
+import { TextField } from '../../../components/Field';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import { useDemoMailbox } from '../../accounts/api/auth';
+import { useHealth } from '../../site/api/system';
 
 /** A line of a mail that is one of this site's links becomes a link inside the app. */
 const APP_LINK = /^https?:\/\/[^/\s]+(\/(?:signup\/verify\/[\w-]+|password-reset))$/;
