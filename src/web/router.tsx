@@ -11,9 +11,9 @@ import {
   REGISTRY_ROLES,
   STAFF,
 } from './lib/roles';
-import { NotFoundPage } from './routes/errors/NotFoundPage';
-import { RouteError } from './routes/errors/RouteError';
-import { HomePage } from './routes/home/HomePage';
+import { HomePage } from './modules/site/pages/HomePage';
+import { NotFoundPage } from './modules/site/pages/NotFoundPage';
+import { RouteError } from './modules/site/pages/RouteError';
 
 /** Lazy page from a module's named export, so each domain is its own chunk. */
 function page<M>(load: () => Promise<M>, name: keyof M) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { LinkAlert } from '../../components/LinkAlert';
-import { PageHeader } from '../../components/Page';
+import { LinkAlert } from '../../../components/LinkAlert';
+import { PageHeader } from '../../../components/Page';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

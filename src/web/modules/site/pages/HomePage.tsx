@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { Alert } from '../../components/Alert';
-import { PageHeader, Section } from '../../components/Page';
-import { currentLang } from '../../i18n';
-import { formatKrwCompact } from '../../lib/format';
-import { COMPANY_ROLES, REGISTRY_ROLES } from '../../lib/roles';
-import { useUser } from '../../modules/accounts/api/auth';
+import { Alert } from '../../../components/Alert';
+import { PageHeader, Section } from '../../../components/Page';
+import { currentLang } from '../../../i18n';
+import { formatKrwCompact } from '../../../lib/format';
+import { COMPANY_ROLES, REGISTRY_ROLES } from '../../../lib/roles';
+import { useUser } from '../../accounts/api/auth';
 
 const MODULES = ['diagnosis', 'consulting', 'matching', 'support'] as const;
 
