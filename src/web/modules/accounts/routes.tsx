@@ -1,4 +1,4 @@
-import { STAFF } from '../../lib/roles';
+import { rolesFor, STAFF } from '../../lib/roles';
 import { guarded, type ModuleRoutes, page } from '../../lib/routing';
 
 const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
@@ -19,7 +19,7 @@ export const routes: ModuleRoutes = [
   { path: '/password-reset', element: <PasswordResetRequestPage /> },
   { path: '/password-reset/:token', element: <PasswordResetSetPage /> },
   { path: '/account', element: <AccountPage /> },
-  { path: '/admin/users', element: guarded(['admin'], UsersPage) },
+  { path: '/admin/users', element: guarded(rolesFor('user.manage'), UsersPage) },
   { path: '/admin/associations', element: guarded(STAFF, AssociationsPage) },
-  { path: '/admin/access-log', element: guarded(['admin'], AccessLogPage) },
+  { path: '/admin/access-log', element: guarded(rolesFor('accessLog.read'), AccessLogPage) },
 ];

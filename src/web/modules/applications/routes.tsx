@@ -1,4 +1,4 @@
-import { COMPANY_ROLES, STAFF } from '../../lib/roles';
+import { rolesFor } from '../../lib/roles';
 import { guarded, type ModuleRoutes, page } from '../../lib/routing';
 
 const ApplicationPage = page(() => import('./pages/ApplicationPage'), 'ApplicationPage');
@@ -8,8 +8,8 @@ const StaffApplicationPage = page(() => import('./pages/StaffApplicationPage'), 
 
 /** 신청: the apply form, my applications, receipts, and the staff view of one application. */
 export const routes: ModuleRoutes = [
-  { path: '/applications/:id', element: guarded(COMPANY_ROLES, ApplicationPage) },
-  { path: '/applications/:id/receipt', element: guarded(COMPANY_ROLES, ReceiptPage) },
-  { path: '/my/applications', element: guarded(COMPANY_ROLES, MyApplicationsPage) },
-  { path: '/staff/applications/:id', element: guarded(STAFF, StaffApplicationPage) },
+  { path: '/applications/:id', element: guarded(rolesFor('application.apply'), ApplicationPage) },
+  { path: '/applications/:id/receipt', element: guarded(rolesFor('application.apply'), ReceiptPage) },
+  { path: '/my/applications', element: guarded(rolesFor('application.apply'), MyApplicationsPage) },
+  { path: '/staff/applications/:id', element: guarded(rolesFor('application.manage'), StaffApplicationPage) },
 ];

@@ -1,4 +1,4 @@
-import { COMPANY_ROLES, REGISTRY_ROLES, STAFF } from '../../lib/roles';
+import { rolesFor } from '../../lib/roles';
 import { guarded, type ModuleRoutes, page } from '../../lib/routing';
 
 const MyCompanyPage = page(() => import('./pages/MyCompanyPage'), 'MyCompanyPage');
@@ -11,11 +11,11 @@ const StaffClaimsPage = page(() => import('./pages/StaffClaimsPage'), 'StaffClai
 
 /** 기업: my company, the registry, import, claims, link requests, duplicates. */
 export const routes: ModuleRoutes = [
-  { path: '/my/company', element: guarded(COMPANY_ROLES, MyCompanyPage) },
-  { path: '/companies', element: guarded(REGISTRY_ROLES, CompanyListPage) },
-  { path: '/companies/duplicates', element: guarded(STAFF, DuplicatesPage) },
-  { path: '/companies/import', element: guarded(REGISTRY_ROLES, ImportPage) },
-  { path: '/companies/link-requests', element: guarded(STAFF, LinkRequestsPage) },
-  { path: '/companies/:id', element: guarded(REGISTRY_ROLES, CompanyDetailPage) },
-  { path: '/staff/claims', element: guarded(STAFF, StaffClaimsPage) },
+  { path: '/my/company', element: guarded(rolesFor('company.register'), MyCompanyPage) },
+  { path: '/companies', element: guarded(rolesFor('company.list'), CompanyListPage) },
+  { path: '/companies/duplicates', element: guarded(rolesFor('company.merge'), DuplicatesPage) },
+  { path: '/companies/import', element: guarded(rolesFor('company.import'), ImportPage) },
+  { path: '/companies/link-requests', element: guarded(rolesFor('company.linkRequests'), LinkRequestsPage) },
+  { path: '/companies/:id', element: guarded(rolesFor('company.list'), CompanyDetailPage) },
+  { path: '/staff/claims', element: guarded(rolesFor('claim.review'), StaffClaimsPage) },
 ];

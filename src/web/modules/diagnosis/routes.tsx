@@ -1,10 +1,4 @@
-import {
-  DIAGNOSIS_ANALYSTS,
-  DIAGNOSIS_READERS,
-  DIAGNOSIS_TAKERS,
-  REGISTRY_ROLES,
-  STAFF,
-} from '../../lib/roles';
+import { rolesFor } from '../../lib/roles';
 import { guarded, type ModuleRoutes, page } from '../../lib/routing';
 
 const DiagnosisHomePage = page(() => import('./pages/take/DiagnosisHomePage'), 'DiagnosisHomePage');
@@ -25,13 +19,22 @@ const RulesPage = page(() => import('./pages/instruments/RulesPage'), 'RulesPage
 
 /** DX 진단: taking it and its result, the staff statistics and invitations, instrument and rule admin. */
 export const routes: ModuleRoutes = [
-  { path: '/diagnosis', element: guarded(DIAGNOSIS_TAKERS, DiagnosisHomePage) },
+  { path: '/diagnosis', element: guarded(rolesFor('diagnosis.take'), DiagnosisHomePage) },
   { path: '/diagnosis/start', element: <InvitationLandingPage /> },
-  { path: '/diagnoses/:id', element: guarded(DIAGNOSIS_READERS, DiagnosisPage) },
-  { path: '/staff/diagnosis', element: guarded(DIAGNOSIS_ANALYSTS, AnalyticsPage) },
-  { path: '/staff/diagnosis/before-after', element: guarded(STAFF, BeforeAfterPage) },
-  { path: '/staff/diagnosis/invitations', element: guarded(REGISTRY_ROLES, InvitationsPage) },
-  { path: '/staff/diagnosis/instruments', element: guarded(STAFF, InstrumentsPage) },
-  { path: '/staff/diagnosis/instruments/:id', element: guarded(STAFF, InstrumentEditorPage) },
-  { path: '/staff/diagnosis/rules', element: guarded(STAFF, RulesPage) },
+  { path: '/diagnoses/:id', element: guarded(rolesFor('diagnosis.read'), DiagnosisPage) },
+  { path: '/staff/diagnosis', element: guarded(rolesFor('diagnosis.analytics'), AnalyticsPage) },
+  {
+    path: '/staff/diagnosis/before-after',
+    element: guarded(rolesFor('diagnosis.beforeAfter'), BeforeAfterPage),
+  },
+  {
+    path: '/staff/diagnosis/invitations',
+    element: guarded(rolesFor('diagnosis.invitations'), InvitationsPage),
+  },
+  { path: '/staff/diagnosis/instruments', element: guarded(rolesFor('diagnosis.manage'), InstrumentsPage) },
+  {
+    path: '/staff/diagnosis/instruments/:id',
+    element: guarded(rolesFor('diagnosis.manage'), InstrumentEditorPage),
+  },
+  { path: '/staff/diagnosis/rules', element: guarded(rolesFor('diagnosis.manage'), RulesPage) },
 ];

@@ -1,4 +1,4 @@
-import { STAFF } from '../../lib/roles';
+import { rolesFor } from '../../lib/roles';
 import { guarded, type ModuleRoutes, page } from '../../lib/routing';
 
 const OutboxPage = page(() => import('./pages/OutboxPage'), 'OutboxPage');
@@ -6,6 +6,6 @@ const DemoMailboxPage = page(() => import('./pages/DemoMailboxPage'), 'DemoMailb
 
 /** 메일: the staff outbox (발송함) and the demo mailbox. */
 export const routes: ModuleRoutes = [
-  { path: '/staff/outbox', element: guarded(STAFF, OutboxPage) },
+  { path: '/staff/outbox', element: guarded(rolesFor('outbox.manage'), OutboxPage) },
   { path: '/demo/mailbox', element: <DemoMailboxPage /> },
 ];

@@ -1,4 +1,4 @@
-import { STAFF } from '../../lib/roles';
+import { rolesFor } from '../../lib/roles';
 import { guarded, type ModuleRoutes, page } from '../../lib/routing';
 
 const ProgramsPage = page(() => import('./pages/ProgramsPage'), 'ProgramsPage');
@@ -13,8 +13,8 @@ export const routes: ModuleRoutes = [
   { path: '/programs', element: <ProgramsPage /> },
   { path: '/calls', element: <CallListPage /> },
   { path: '/calls/:id', element: <CallDetailPage /> },
-  { path: '/staff/calls', element: guarded(STAFF, StaffCallListPage) },
-  { path: '/staff/calls/new', element: guarded(STAFF, CallEditorPage) },
-  { path: '/staff/calls/:id', element: guarded(STAFF, StaffCallPage) },
-  { path: '/staff/calls/:id/edit', element: guarded(STAFF, CallEditorPage) },
+  { path: '/staff/calls', element: guarded(rolesFor('call.manage'), StaffCallListPage) },
+  { path: '/staff/calls/new', element: guarded(rolesFor('call.manage'), CallEditorPage) },
+  { path: '/staff/calls/:id', element: guarded(rolesFor('call.manage'), StaffCallPage) },
+  { path: '/staff/calls/:id/edit', element: guarded(rolesFor('call.manage'), CallEditorPage) },
 ];
