@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, ErrorAlert } from '../../../components/Alert';
 import { FieldRows } from '../../../components/FieldRows';
 import { Loading } from '../../../components/Loading';
+import { Markdown } from '../../../components/Markdown';
 import { PageHeader, Section } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
@@ -13,7 +14,7 @@ import { useUser } from '../../accounts/api/auth';
 import { useMyCompanies } from '../../companies/api/companies';
 import { callAttachmentUrl } from '../api/call-admin';
 import { type Call, useCall, useEligibility, useMyApplications, useStartApplication } from '../api/calls';
-import { CallStatusBadge, Countdown, describeRule, fileSizeText, formatRatio, MarkdownText } from './call-ui';
+import { CallStatusBadge, Countdown, describeRule, fileSizeText, formatRatio } from './call-ui';
 
 function ApplyPanel({ call }: { call: Call }) {
   const { t } = useTranslation();
@@ -202,7 +203,7 @@ export function CallDetailPage() {
       </Section>
       {c.body && (
         <Section id="body" title={t('calls.bodyTitle')}>
-          <MarkdownText source={c.body} />
+          <Markdown source={c.body} />
         </Section>
       )}
       {c.attachments.length > 0 && (

@@ -6,6 +6,7 @@ import { Alert, ErrorAlert } from '../../../components/Alert';
 import { SelectField, TextAreaField, TextField } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
 import { Loading } from '../../../components/Loading';
+import { Markdown } from '../../../components/Markdown';
 import { PageHeader, Section } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
@@ -13,7 +14,7 @@ import { type CallCreateBody, type CallPatchBody, useCreateCall, usePatchCall } 
 import { type Call, useCall } from '../api/calls';
 import { type Program, usePrograms } from '../api/programs';
 import { AttachmentsEditor } from './AttachmentsEditor';
-import { MarkdownText } from './call-ui';
+
 import { DocumentsEditor } from './DocumentsEditor';
 import { EligibilityEditor } from './EligibilityEditor';
 import {
@@ -365,7 +366,7 @@ function BodyField({ value, onChange }: { value: string; onChange: (v: string) =
           {t('callEditor.bodyPreview')}
         </h3>
         {value.trim() ? (
-          <MarkdownText source={value} />
+          <Markdown source={value} />
         ) : (
           <p className="app-muted">{t('callEditor.bodyEmpty')}</p>
         )}

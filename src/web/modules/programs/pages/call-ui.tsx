@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EligibilityRule } from '../../../../server/modules/programs/eligibility-contract';
 import type { ApplicationStatus, CallStatus } from '../../../../shared/enums';
@@ -108,71 +108,4 @@ export function describeRule(
     default:
       return '';
   }
-}
-
-/**
- * A small, safe subset of Markdown rendered as React elements (never as HTML): headings (#, ##, ###),
- * bullet and numbered lists, and paragraphs. Inline markup is shown as plain text, minus ** and `.
- */
-export function MarkdownText({ source }: { source: string }) {
-  const blocks: ReactNode[] = [];
-  const lines = source.replace(/\r\n/g, '\n').split('\n');
-  let para: string[] = [];
-  let list: { ordered: boolean; items: string[] } | null = null;
-  const clean = (s: string) => s.replace(/\*\*|__|`/g, '');
-  const flush = () => {
-    if (para.length) blocks.push(<p key={blocks.length}>{clean(para.join(' '))}</p>);
-    para = [];
-    if (list) {
-      const items = list.items.map((it, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: static text
-        <li key={i}>{clean(it)}</li>
-      ));
-      blocks.push(
-        list.ordered ? (
-          <ol key={blocks.length} className="app-list app-list--ordered">
-            {items}
-          </ol>
-        ) : (
-          <ul key={blocks.length} className="app-list">
-            {items}
-          </ul>
-        ),
-      );
-    }
-    list = null;
-  };
-  for (const raw of lines) {
-    const line = raw.trim();
-    const h = /^(#{1,4})\s+(.*)$/.exec(line);
-    const bullet = /^[-*+]\s+(.*)$/.exec(line);
-    const num = /^\d+[.)]\s+(.*)$/.exec(line);
-    if (!line) flush();
-    else if (h) {
-      flush();
-      const text = clean(h[2]);
-      // The page's h1 is the call title and sections are h2, so body headings start at h3.
-      blocks.push(
-        h[1].length <= 2 ? (
-          <h3 key={blocks.length} className="app-h3">
-            {text}
-          </h3>
-        ) : (
-          <h4 key={blocks.length} className="app-h4">
-            {text}
-          </h4>
-        ),
-      );
-    } else if (bullet || num) {
-      const ordered = !!num;
-      if (para.length || (list && list.ordered !== ordered)) flush();
-      if (!list) list = { ordered, items: [] };
-      list.items.push((bullet ?? num)?.[1] ?? '');
-    } else {
-      if (list) flush();
-      para.push(line);
-    }
-  }
-  flush();
-  return <div className="app-prose">{blocks}</div>;
 }
