@@ -14,20 +14,19 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useAutosave, useAutosaveStatus } from '../../../lib/use-autosave';
 import { useUser } from '../../accounts/api/auth';
+import { type Call, useCall } from '../../programs/api/calls';
+import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../../programs/pages/call-ui';
+import { useHealth } from '../../site/api/system';
 import {
   type Application,
-  type Call,
   type SubmitResult,
   useApplication,
-  useCall,
   useRemoveFile,
   useSaveAnswers,
   useSubmitApplication,
   useUploadFile,
   useWithdrawApplication,
-} from '../../programs/api/calls';
-import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../../programs/pages/call-ui';
-import { useHealth } from '../../site/api/system';
+} from '../api/applications';
 import { AnswersView, extraDocuments, pick } from './answer-view';
 import { FileInput, FormFieldInput } from './FormFieldInput';
 

@@ -4,7 +4,7 @@ import type { FormField } from '../../../../server/modules/programs/form-contrac
 import { Check, ChoiceGroup, RequiredMark, TextAreaField, TextField } from '../../../components/Field';
 import { currentLang } from '../../../i18n';
 import { useFieldErrorText } from '../../../lib/use-field-error';
-import type { ApplicationFile } from '../../programs/api/calls';
+import type { ApplicationFile } from '../api/applications';
 import { FileLink, pick, prefillText } from './answer-view';
 
 type Value = string | number | string[] | null | undefined;

@@ -8,8 +8,8 @@ import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { type ApplicationSummary, useMyApplications } from '../../programs/api/calls';
 import { ApplicationStatusBadge } from '../../programs/pages/call-ui';
+import { type ApplicationSummary, useMyApplications } from '../api/applications';
 
 const col = createColumnHelper<ApplicationSummary>();
 

@@ -6,7 +6,8 @@ import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { type Application, type Call, useApplication, useCall } from '../../programs/api/calls';
+import { type Call, useCall } from '../../programs/api/calls';
+import { type Application, useApplication } from '../api/applications';
 import { pick } from './answer-view';
 import '../styles/receipt.css';
 

@@ -8,13 +8,9 @@ import { Loading } from '../../../components/Loading';
 import { PageHeader, Section } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import {
-  useApplication,
-  useCall,
-  useRequestSupplement,
-  useReviewApplication,
-} from '../../programs/api/calls';
+import { useCall } from '../../programs/api/calls';
 import { ApplicationStatusBadge } from '../../programs/pages/call-ui';
+import { useApplication, useRequestSupplement, useReviewApplication } from '../api/applications';
 import { AnswersView } from './answer-view';
 
 /** datetime-local (KST wall clock) → ISO with +09:00 */

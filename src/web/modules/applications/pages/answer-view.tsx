@@ -4,7 +4,8 @@ import { FormSection } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
 import { currentLang, type Lang } from '../../../i18n';
 import { brn, district, formatDate, formatKrw, formatNumber, ksic } from '../../../lib/format';
-import type { Application, Call } from '../../programs/api/calls';
+import type { Call } from '../../programs/api/calls';
+import type { Application } from '../api/applications';
 
 /** Required documents that are not already a file field of the form (the same key is one upload). */
 export const extraDocuments = (call: Call) => {

@@ -1,23 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  Application,
-  applicationFileSchema,
-  applicationListResponse,
-  applicationSummarySchema,
-  submitResponse,
-} from '../../../../server/modules/applications/contract';
 import type { Call, CallSummary } from '../../../../server/modules/programs/contract';
 import type { EligibilityResult } from '../../../../server/modules/programs/eligibility-contract';
-import type { Answers } from '../../../../server/modules/programs/form-contract';
-import type { ApplicationStatus, CallStatus, ProgramModule } from '../../../../shared/enums';
-import { api, get, patch, post, type Query, send } from '../../../lib/api-client';
+import type { CallStatus, ProgramModule } from '../../../../shared/enums';
+import { get, post, type Query, send } from '../../../lib/api-client';
 
-export type { Application, Call, CallSummary, EligibilityResult };
-export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
-export type ApplicationFile = z.infer<typeof applicationFileSchema>;
-export type ApplicationList = z.infer<typeof applicationListResponse>;
-export type SubmitResult = z.infer<typeof submitResponse>;
+export type { Call, CallSummary, EligibilityResult };
 
 export interface CallListParams {
   module?: ProgramModule | '';
@@ -43,10 +30,6 @@ export const callKeys = {
   one: (id: string) => ['calls', id] as const,
   eligibility: (id: string, companyId: string) => ['calls', id, 'eligibility', companyId] as const,
   applications: (id: string, p: Query) => ['calls', id, 'applications', p] as const,
-};
-export const applicationKeys = {
-  one: (id: string) => ['applications', id] as const,
-  mine: ['me', 'applications'] as const,
 };
 
 export function useCallList(params: CallListParams) {
@@ -79,95 +62,6 @@ export function useEligibility(callId: string, companyId: string | undefined) {
   });
 }
 
-export function useStartApplication(callId: string) {
-  return useMutation({
-    mutationFn: (companyId?: string) => post<Application>(`/calls/${callId}/applications`, { companyId }),
-  });
-}
-
-export function useApplication(id: string) {
-  return useQuery({
-    queryKey: applicationKeys.one(id),
-    queryFn: () => get<Application>(`/applications/${id}`),
-  });
-}
-
-export function useSaveAnswers(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (answers: Answers) => patch<Application>(`/applications/${id}`, { answers }),
-    onSuccess: (a) => qc.setQueryData(applicationKeys.one(id), a),
-  });
-}
-
-export function useUploadFile(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ fieldKey, file }: { fieldKey: string; file: File }) => {
-      const fd = new FormData();
-      fd.append('fieldKey', fieldKey);
-      fd.append('file', file);
-      return api<ApplicationFile>('POST', `/applications/${id}/files`, { body: fd });
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: applicationKeys.one(id) }),
-  });
-}
-
-export function useRemoveFile(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (fileId: string) => api<{ ok: true }>('DELETE', `/applications/${id}/files/${fileId}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: applicationKeys.one(id) }),
-  });
-}
-
-export function useSubmitApplication(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (idempotencyKey: string) => {
-      const res = await send('POST', `/applications/${id}/submit`, {
-        body: {},
-        headers: { 'idempotency-key': idempotencyKey },
-      });
-      return (await res.json()) as SubmitResult;
-    },
-    onSuccess: () =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: applicationKeys.one(id) }),
-        qc.invalidateQueries({ queryKey: applicationKeys.mine }),
-      ]),
-  });
-}
-
-export function useWithdrawApplication(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => post<Application>(`/applications/${id}/withdraw`),
-    onSuccess: (a) => {
-      qc.setQueryData(applicationKeys.one(id), a);
-      return qc.invalidateQueries({ queryKey: applicationKeys.mine });
-    },
-  });
-}
-
-export function useMyApplications(enabled = true) {
-  return useQuery({
-    queryKey: applicationKeys.mine,
-    queryFn: () => get<{ items: ApplicationSummary[] }>('/me/applications'),
-    enabled,
-  });
-}
-
-/* staff */
-export function useCallApplications(callId: string, params: { status?: string; q?: string; page?: number }) {
-  return useQuery({
-    queryKey: callKeys.applications(callId, params),
-    queryFn: ({ signal }) => get<ApplicationList>(`/calls/${callId}/applications`, params, signal),
-    placeholderData: keepPreviousData,
-    refetchInterval: 10_000,
-  });
-}
-
 export function useTransitionCall(callId: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -175,29 +69,3 @@ export function useTransitionCall(callId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: callKeys.all }),
   });
 }
-
-export function useRequestSupplement(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { message: string; dueAt: string }) =>
-      post<Application>(`/applications/${id}/supplement`, body),
-    onSuccess: (a) => {
-      qc.setQueryData(applicationKeys.one(id), a);
-      return qc.invalidateQueries({ queryKey: callKeys.all });
-    },
-  });
-}
-
-export function useReviewApplication(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { status: 'incomplete' | 'ineligible' | 'submitted'; reason: string }) =>
-      post<Application>(`/applications/${id}/review`, body),
-    onSuccess: (a) => {
-      qc.setQueryData(applicationKeys.one(id), a);
-      return qc.invalidateQueries({ queryKey: callKeys.all });
-    },
-  });
-}
-
-export type { ApplicationStatus };

@@ -11,9 +11,10 @@ import { formatDateTime, formatKrw, formatNumber } from '../../../lib/format';
 import { withJosa } from '../../../lib/josa';
 import { COMPANY_ROLES, isStaffRole } from '../../../lib/roles';
 import { useUser } from '../../accounts/api/auth';
+import { useMyApplications, useStartApplication } from '../../applications/api/applications';
 import { useMyCompanies } from '../../companies/api/companies';
 import { callAttachmentUrl } from '../api/call-admin';
-import { type Call, useCall, useEligibility, useMyApplications, useStartApplication } from '../api/calls';
+import { type Call, useCall, useEligibility } from '../api/calls';
 import { CallStatusBadge, Countdown, describeRule, fileSizeText, formatRatio } from './call-ui';
 
 function ApplyPanel({ call }: { call: Call }) {

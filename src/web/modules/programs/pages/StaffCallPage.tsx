@@ -16,14 +16,9 @@ import { download } from '../../../lib/api-client';
 import { brn, formatDateTime, formatNumber } from '../../../lib/format';
 import { withJosa } from '../../../lib/josa';
 import { toPage, useUrlState } from '../../../lib/use-url-state';
+import { type ApplicationSummary, useCallApplications } from '../../applications/api/applications';
 import { pick } from '../../applications/pages/answer-view';
-import {
-  type ApplicationSummary,
-  type Call,
-  useCall,
-  useCallApplications,
-  useTransitionCall,
-} from '../api/calls';
+import { type Call, useCall, useTransitionCall } from '../api/calls';
 import { ApplicationStatusBadge, CallStatusBadge, Countdown, formatRatio } from './call-ui';
 
 const col = createColumnHelper<ApplicationSummary>();
