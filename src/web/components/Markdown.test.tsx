@@ -56,6 +56,16 @@ describe('Markdown (call bodies)', () => {
     );
   });
 
+  it('keeps a single ~ (a Korean range) as text; ~~double~~ strikes through', () => {
+    expect(html('접수 3.2~3.20, 선정 5~6월')).toBe(
+      '<div class="app-prose"><p>접수 3.2~3.20, 선정 5~6월</p></div>',
+    );
+    expect(html('지원금 1~3천만원 (최대 **2~3개**)')).toBe(
+      '<div class="app-prose"><p>지원금 1~3천만원 (최대 <strong>2~3개</strong>)</p></div>',
+    );
+    expect(html('~~폐지~~')).toBe('<div class="app-prose"><p><del>폐지</del></p></div>');
+  });
+
   it('decodes character references instead of showing them', () => {
     expect(html('R&amp;D &lt;2025&gt; &#49;&#x32;')).toBe(
       '<div class="app-prose"><p>R&amp;D &lt;2025&gt; 12</p></div>',

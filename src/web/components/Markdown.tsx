@@ -1,4 +1,4 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import type { ReactNode } from 'react';
 
 /**
@@ -9,9 +9,21 @@ import type { ReactNode } from 'react';
  * headings start at h3.
  */
 export function Markdown({ source, className = 'app-prose' }: { source: string; className?: string }) {
-  const tokens = Lexer.lex(source.replace(/\r\n/g, '\n')); // marked's defaults: GFM, no soft breaks
+  const tokens = parser.lexer(source.replace(/\r\n/g, '\n'));
   return <div className={className}>{blocks(tokens)}</div>;
 }
+
+/**
+ * marked's defaults (GFM, no soft line breaks), except that only ~~double~~ tildes strike through:
+ * a single ~ is how Korean writes a range (3.2~3.20, 5~6월, 1~3천만원).
+ */
+const parser = new Marked({
+  tokenizer: {
+    del(src) {
+      return src.startsWith('~~') ? false : undefined;
+    },
+  },
+});
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
