@@ -12,6 +12,15 @@ export default defineConfig({
     outDir: 'dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        // The Markdown renderer (call bodies: the public call page and the editor preview) is one chunk
+        // of its own, loaded by those pages only.
+        codeSplitting: {
+          groups: [{ name: 'markdown', test: /node_modules[\\/]marked[\\/]|components[\\/]Markdown\.tsx/ }],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

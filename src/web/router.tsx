@@ -1,130 +1,19 @@
-import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import type { Role } from '../shared/enums';
 import { Layout } from './components/layout/Layout';
-import { RequireRole } from './components/RequireRole';
-import {
-  COMPANY_ROLES,
-  DIAGNOSIS_ANALYSTS,
-  DIAGNOSIS_READERS,
-  DIAGNOSIS_TAKERS,
-  REGISTRY_ROLES,
-  STAFF,
-} from './lib/roles';
-import { NotFoundPage } from './routes/errors/NotFoundPage';
-import { RouteError } from './routes/errors/RouteError';
-import { HomePage } from './routes/home/HomePage';
+import { routes as accounts } from './modules/accounts/routes';
+import { routes as applications } from './modules/applications/routes';
+import { routes as companies } from './modules/companies/routes';
+import { routes as diagnosis } from './modules/diagnosis/routes';
+import { routes as mail } from './modules/mail/routes';
+import { routes as programs } from './modules/programs/routes';
+import { RouteError } from './modules/site/pages/RouteError';
+import { routes as site } from './modules/site/routes';
 
-/** Lazy page from a module's named export, so each domain is its own chunk. */
-function page<M>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
-}
-
-const SignInPage = page(() => import('./routes/auth/SignInPage'), 'SignInPage');
-const SignUpPage = page(() => import('./routes/auth/SignUpPage'), 'SignUpPage');
-const MyCompanyPage = page(() => import('./routes/my-company/MyCompanyPage'), 'MyCompanyPage');
-const CompanyListPage = page(() => import('./routes/companies/CompanyListPage'), 'CompanyListPage');
-const CompanyDetailPage = page(() => import('./routes/companies/CompanyDetailPage'), 'CompanyDetailPage');
-const DuplicatesPage = page(() => import('./routes/companies/DuplicatesPage'), 'DuplicatesPage');
-const ImportPage = page(() => import('./routes/import/ImportPage'), 'ImportPage');
-const LinkRequestsPage = page(() => import('./routes/link-requests/LinkRequestsPage'), 'LinkRequestsPage');
-const UsersPage = page(() => import('./routes/admin/UsersPage'), 'UsersPage');
-const AssociationsPage = page(() => import('./routes/admin/AssociationsPage'), 'AssociationsPage');
-const AccessLogPage = page(() => import('./routes/admin/AccessLogPage'), 'AccessLogPage');
-const CallListPage = page(() => import('./routes/calls/CallListPage'), 'CallListPage');
-const CallDetailPage = page(() => import('./routes/calls/CallDetailPage'), 'CallDetailPage');
-const ApplicationPage = page(() => import('./routes/applications/ApplicationPage'), 'ApplicationPage');
-const MyApplicationsPage = page(
-  () => import('./routes/applications/MyApplicationsPage'),
-  'MyApplicationsPage',
-);
-const ReceiptPage = page(() => import('./routes/applications/ReceiptPage'), 'ReceiptPage');
-const StaffCallListPage = page(() => import('./routes/calls/CallListPage'), 'StaffCallListPage');
-const StaffCallPage = page(() => import('./routes/staff-calls/StaffCallPage'), 'StaffCallPage');
-const StaffApplicationPage = page(
-  () => import('./routes/staff-calls/StaffApplicationPage'),
-  'StaffApplicationPage',
-);
-
-const ProgramsPage = page(() => import('./routes/programs/ProgramsPage'), 'ProgramsPage');
-const CallEditorPage = page(() => import('./routes/staff-calls/CallEditorPage'), 'CallEditorPage');
-const DiagnosisHomePage = page(() => import('./routes/diagnosis/DiagnosisHomePage'), 'DiagnosisHomePage');
-const DiagnosisPage = page(() => import('./routes/diagnosis/DiagnosisPage'), 'DiagnosisPage');
-const InvitationLandingPage = page(
-  () => import('./routes/diagnosis/InvitationLandingPage'),
-  'InvitationLandingPage',
-);
-const AnalyticsPage = page(() => import('./routes/staff-diagnosis/AnalyticsPage'), 'AnalyticsPage');
-const BeforeAfterPage = page(() => import('./routes/staff-diagnosis/BeforeAfterPage'), 'BeforeAfterPage');
-const InvitationsPage = page(() => import('./routes/staff-diagnosis/InvitationsPage'), 'InvitationsPage');
-const StaffClaimsPage = page(() => import('./routes/staff-claims/StaffClaimsPage'), 'StaffClaimsPage');
-const InstrumentsPage = page(() => import('./routes/diagnosis-admin/InstrumentsPage'), 'InstrumentsPage');
-const InstrumentEditorPage = page(
-  () => import('./routes/diagnosis-admin/InstrumentEditorPage'),
-  'InstrumentEditorPage',
-);
-const RulesPage = page(() => import('./routes/diagnosis-admin/RulesPage'), 'RulesPage');
-const AccountPage = page(() => import('./routes/account/AccountPage'), 'AccountPage');
-const PasswordResetRequestPage = page(
-  () => import('./routes/auth/PasswordResetPage'),
-  'PasswordResetRequestPage',
-);
-const PasswordResetSetPage = page(() => import('./routes/auth/PasswordResetPage'), 'PasswordResetSetPage');
-const OutboxPage = page(() => import('./routes/staff-mail/OutboxPage'), 'OutboxPage');
-const SignupVerifyPage = page(() => import('./routes/auth/SignupVerifyPage'), 'SignupVerifyPage');
-const DemoMailboxPage = page(() => import('./routes/demo/DemoMailboxPage'), 'DemoMailboxPage');
-
-const guarded = (roles: readonly Role[], Page: ComponentType) => (
-  <RequireRole roles={roles}>
-    <Page />
-  </RequireRole>
-);
-
+/** The one list of web modules: each exports its routes (pages lazy-loaded) from its routes.tsx. */
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <RouteError />,
-    children: [
-      { path: '/', element: <HomePage /> },
-      { path: '/login', element: <SignInPage /> },
-      { path: '/signup', element: <SignUpPage /> },
-      { path: '/my/company', element: guarded(COMPANY_ROLES, MyCompanyPage) },
-      { path: '/companies', element: guarded(REGISTRY_ROLES, CompanyListPage) },
-      { path: '/companies/duplicates', element: guarded(STAFF, DuplicatesPage) },
-      { path: '/companies/import', element: guarded(REGISTRY_ROLES, ImportPage) },
-      { path: '/companies/link-requests', element: guarded(STAFF, LinkRequestsPage) },
-      { path: '/companies/:id', element: guarded(REGISTRY_ROLES, CompanyDetailPage) },
-      { path: '/admin/users', element: guarded(['admin'], UsersPage) },
-      { path: '/admin/associations', element: guarded(STAFF, AssociationsPage) },
-      { path: '/admin/access-log', element: guarded(['admin'], AccessLogPage) },
-      { path: '/programs', element: <ProgramsPage /> },
-      { path: '/calls', element: <CallListPage /> },
-      { path: '/calls/:id', element: <CallDetailPage /> },
-      { path: '/applications/:id', element: guarded(COMPANY_ROLES, ApplicationPage) },
-      { path: '/my/applications', element: guarded(COMPANY_ROLES, MyApplicationsPage) },
-      { path: '/applications/:id/receipt', element: guarded(COMPANY_ROLES, ReceiptPage) },
-      { path: '/staff/calls', element: guarded(STAFF, StaffCallListPage) },
-      { path: '/staff/calls/new', element: guarded(STAFF, CallEditorPage) },
-      { path: '/staff/calls/:id', element: guarded(STAFF, StaffCallPage) },
-      { path: '/staff/calls/:id/edit', element: guarded(STAFF, CallEditorPage) },
-      { path: '/staff/applications/:id', element: guarded(STAFF, StaffApplicationPage) },
-      { path: '/diagnosis', element: guarded(DIAGNOSIS_TAKERS, DiagnosisHomePage) },
-      { path: '/diagnosis/start', element: <InvitationLandingPage /> },
-      { path: '/diagnoses/:id', element: guarded(DIAGNOSIS_READERS, DiagnosisPage) },
-      { path: '/staff/diagnosis', element: guarded(DIAGNOSIS_ANALYSTS, AnalyticsPage) },
-      { path: '/staff/diagnosis/before-after', element: guarded(STAFF, BeforeAfterPage) },
-      { path: '/staff/diagnosis/invitations', element: guarded(REGISTRY_ROLES, InvitationsPage) },
-      { path: '/staff/diagnosis/instruments', element: guarded(STAFF, InstrumentsPage) },
-      { path: '/staff/diagnosis/instruments/:id', element: guarded(STAFF, InstrumentEditorPage) },
-      { path: '/staff/diagnosis/rules', element: guarded(STAFF, RulesPage) },
-      { path: '/account', element: <AccountPage /> },
-      { path: '/password-reset', element: <PasswordResetRequestPage /> },
-      { path: '/password-reset/:token', element: <PasswordResetSetPage /> },
-      { path: '/staff/outbox', element: guarded(STAFF, OutboxPage) },
-      { path: '/staff/claims', element: guarded(STAFF, StaffClaimsPage) },
-      { path: '/signup/verify/:token', element: <SignupVerifyPage /> },
-      { path: '/demo/mailbox', element: <DemoMailboxPage /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
+    children: [...site, ...accounts, ...companies, ...programs, ...applications, ...diagnosis, ...mail],
   },
 ]);

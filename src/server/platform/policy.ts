@@ -1,3 +1,4 @@
+import { type Action, roleMay, roleMayOwn } from '../../shared/permissions';
 import type { Actor } from './actor';
 import { isStaff } from './actor';
 import { ForbiddenError, UnauthorizedError } from './errors';
@@ -19,65 +20,55 @@ const partnerOf = (a: Actor, r?: unknown) =>
   !!r &&
   ((r as CompanyResource).associationIds ?? []).some((id) => a.associationIds.includes(id));
 const signedIn = (a: Actor) => !!a.userId;
-const roles =
-  (...rs: Actor['role'][]): Rule =>
+/** the roles of PERMISSIONS[action] (src/shared/permissions.ts), on any record */
+const may = (a: Actor, action: Action) => roleMay(a.role, action);
+/** the `own` roles of PERMISSIONS[action]; the rule adds the ownership check */
+const mayOwn = (a: Actor, action: Action) => roleMayOwn(a.role, action);
+const byRole =
+  (action: Action): Rule =>
   (a) =>
-    rs.includes(a.role);
+    may(a, action);
 
-const rules = {
-  /** list and search the registry (partners see their own members only; sme/supplier their own firms) */
-  'company.list': roles('admin', 'manager', 'partner'),
-  'company.read': (a, r) => isStaff(a) || member(a, r) || partnerOf(a, r),
-  'company.create': roles('admin', 'manager'),
-  /** an SME or supplier member registers or claims their own firm */
-  'company.register': roles('sme', 'supplier'),
-  'company.update': (a, r) => isStaff(a) || member(a, r),
-  'company.merge': roles('admin', 'manager'),
-  'company.import': roles('admin', 'manager', 'partner'),
-  'company.export': roles('admin', 'manager', 'partner'),
-  /** link requests from partners' member lists (firms outside their association): list, approve, reject */
-  'company.linkRequests': roles('admin', 'manager'),
-  'company.history': (a, r) => isStaff(a) || member(a, r),
-  /** unmasked personal fields (representative, phone, email) */
-  'company.readPersonal': (a, r) => isStaff(a) || member(a, r),
-  'company.members': (a, r) => isStaff(a) || member(a, r),
-  /** programs and calls (공고): create, edit, move through the lifecycle */
-  'call.manage': roles('admin', 'manager'),
-  /** an SME or supplier member applies for their own company */
-  'application.apply': (a, r) => (a.role === 'sme' || a.role === 'supplier') && member(a, r),
-  'application.read': (a, r) => isStaff(a) || member(a, r),
-  /** staff handle applications: lists, supplements, incomplete/ineligible, exports */
-  'application.manage': roles('admin', 'manager'),
-  /** DX diagnosis: an SME member takes the diagnosis of their own company */
-  'diagnosis.take': (a, r) => a.role === 'sme' && member(a, r),
-  /** a company's diagnoses and results: staff, or an SME member of the company (partners see aggregates only) */
-  'diagnosis.read': (a, r) => isStaff(a) || (a.role === 'sme' && member(a, r)),
-  /** instruments, recommendation rules, answer exports */
-  'diagnosis.manage': roles('admin', 'manager'),
-  /** invite firms to the diagnosis: staff any firm, partners their association's member firms */
-  'diagnosis.invite': (a, r) => isStaff(a) || partnerOf(a, r),
-  'diagnosis.invitations': roles('admin', 'manager', 'partner'),
-  /** before/after of supported firms, firm by firm */
-  'diagnosis.beforeAfter': roles('admin', 'manager'),
-  /** aggregate statistics, no personal data */
-  'diagnosis.analytics': roles('admin', 'manager', 'viewer'),
-  'user.manage': roles('admin'),
-  /** the staff queue of company claims (issue 9) */
-  'claim.review': roles('admin', 'manager'),
-  /** approve or reject a claim of a firm: staff, or the firm's active owner */
+/** Role checks come from the shared permissions list; ownership checks are added here. */
+const rules: { [A in Action]: Rule } = {
+  'company.list': byRole('company.list'),
+  'company.read': (a, r) => may(a, 'company.read') || member(a, r) || partnerOf(a, r),
+  'company.create': byRole('company.create'),
+  'company.register': byRole('company.register'),
+  'company.update': (a, r) => may(a, 'company.update') || member(a, r),
+  'company.merge': byRole('company.merge'),
+  'company.import': byRole('company.import'),
+  'company.export': byRole('company.export'),
+  'company.linkRequests': byRole('company.linkRequests'),
+  'company.history': (a, r) => may(a, 'company.history') || member(a, r),
+  'company.readPersonal': (a, r) => may(a, 'company.readPersonal') || member(a, r),
+  'company.members': (a, r) => may(a, 'company.members') || member(a, r),
+  'call.manage': byRole('call.manage'),
+  'application.apply': (a, r) => mayOwn(a, 'application.apply') && member(a, r),
+  'application.read': (a, r) => may(a, 'application.read') || member(a, r),
+  'application.manage': byRole('application.manage'),
+  'diagnosis.take': (a, r) => mayOwn(a, 'diagnosis.take') && member(a, r),
+  'diagnosis.read': (a, r) => may(a, 'diagnosis.read') || (mayOwn(a, 'diagnosis.read') && member(a, r)),
+  'diagnosis.manage': byRole('diagnosis.manage'),
+  'diagnosis.invite': (a, r) => may(a, 'diagnosis.invite') || partnerOf(a, r),
+  'diagnosis.invitations': byRole('diagnosis.invitations'),
+  'diagnosis.beforeAfter': byRole('diagnosis.beforeAfter'),
+  'diagnosis.analytics': byRole('diagnosis.analytics'),
+  'user.manage': byRole('user.manage'),
+  'claim.review': byRole('claim.review'),
   'claim.decide': (a, r) =>
-    isStaff(a) || (member(a, r) && !!a.userId && (r as { ownerId?: string | null }).ownerId === a.userId),
-  'audit.read': roles('admin', 'manager'),
-  'accessLog.read': roles('admin'),
+    may(a, 'claim.decide') ||
+    (member(a, r) && !!a.userId && (r as { ownerId?: string | null }).ownerId === a.userId),
+  'audit.read': byRole('audit.read'),
+  'accessLog.read': byRole('accessLog.read'),
+  /** every role (see PERMISSIONS), i.e. anyone signed in */
   'job.read': signedIn,
   'self.read': signedIn,
-  /** one's own profile, password, consents, 회원탈퇴 */
   'self.update': signedIn,
-  /** the mail outbox (발송함): recipients, messages, retries */
-  'outbox.manage': roles('admin', 'manager'),
-} satisfies Record<string, Rule>;
+  'outbox.manage': byRole('outbox.manage'),
+};
 
-export type Action = keyof typeof rules;
+export type { Action };
 
 export function can(actor: Actor, action: Action, resource?: unknown): boolean {
   return rules[action](actor, resource);

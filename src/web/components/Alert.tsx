@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/client';
+import { isApiError } from '../lib/api-client';
 
 export type AlertTone = 'info' | 'success' | 'warning' | 'error';
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Role } from '../../shared/enums';
-import { useMe } from '../api/auth';
+import { useMe } from '../modules/accounts/api/auth';
 import { ErrorAlert } from './Alert';
 import { LinkAlert } from './LinkAlert';
 import { Loading } from './Loading';

@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ApiError } from '../api/client';
+import type { ApiError } from './api-client';
 
 /**
  * Per-parse zod error map for forms: every issue without a schema-level message becomes a message

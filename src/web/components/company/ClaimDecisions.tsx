@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { currentLang } from '../../i18n';
+import { brn, formatDateTime } from '../../lib/format';
 import {
   type Claim,
   type ClaimListParams,
   claimDocumentUrl,
   useClaims,
   useDecideClaim,
-} from '../../api/claims';
-import { currentLang } from '../../i18n';
-import { brn, formatDateTime } from '../../lib/format';
+} from '../../modules/companies/api/claims';
 import { Alert, ErrorAlert, LiveStatus } from '../Alert';
 import { Badge } from '../Badge';
 import { ConfirmDialog } from '../ConfirmDialog';

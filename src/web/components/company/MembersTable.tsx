@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { type Member, useApproveMember, useCompanyMembers } from '../../api/companies';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { type Member, useApproveMember, useCompanyMembers } from '../../modules/companies/api/companies';
 import { Alert, ErrorAlert, LiveStatus } from '../Alert';
 import { Badge } from '../Badge';
 import { Loading } from '../Loading';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SessionUser } from '../../api/auth';
 import { COMPANY_ROLES } from '../../lib/roles';
+import type { SessionUser } from '../../modules/accounts/api/auth';
 import { useSignOut } from './useSignOut';
 
 /** KRDS "my" dropdown (disclosure pattern): name and role, my company, sign out, sign out everywhere. */

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../modules/accounts/api/auth';
 import { Loading } from '../Loading';
 import { Footer } from './Footer';
 import { Header } from './Header';

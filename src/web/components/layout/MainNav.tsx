@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { SessionUser } from '../../api/auth';
 import { isNavActive, navFor } from '../../lib/roles';
+import type { SessionUser } from '../../modules/accounts/api/auth';
 
 /** The one main navigation: a bar on wide screens, a panel behind the menu button on narrow ones. */
 export function MainNav({

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { useLogout } from '../../api/auth';
+import { useLogout } from '../../modules/accounts/api/auth';
 
 /**
  * Sign out here or everywhere. Leaves the current page first, so pages that need a session do not

@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { LinkRequest } from '../../../../server/modules/companies/import-contract';
+import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { ReasonDialog } from '../../../components/Dialog';
+import { SelectField } from '../../../components/Field';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/Page';
+import { Pager } from '../../../components/Pager';
+import { TableScroll } from '../../../components/TableScroll';
+import { currentLang } from '../../../i18n';
+import { brn, formatDateTime } from '../../../lib/format';
+import { useDecideLinkRequest, useLinkRequests } from '../api/imports';
+
+const PAGE = 50;
+const STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+/**
+ * Staff review of link requests: a partner's member list named a registered firm outside the partner's
+ * association. The import changed nothing about the firm; approving links it to the association.
+ */
+export function LinkRequestsPage() {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [status, setStatus] = useState<LinkRequest['status']>('pending');
+  const [page, setPage] = useState(1);
+  const list = useLinkRequests(status, page);
+  const decide = useDecideLinkRequest();
+  const [approving, setApproving] = useState<LinkRequest | null>(null);
+  const [rejecting, setRejecting] = useState<LinkRequest | null>(null);
+  const [done, setDone] = useState('');
+  const close = () => {
+    setApproving(null);
+    setRejecting(null);
+    decide.reset();
+  };
+  return (
+    <>
+      <PageHeader title={t('linkRequests.title')} lead={<p>{t('linkRequests.lead')}</p>} />
+      <LiveStatus>
+        {done && (
+          <Alert tone="success" live={false}>
+            {done}
+          </Alert>
+        )}
+      </LiveStatus>
+      <div className="app-form__row">
+        <SelectField
+          label={t('linkRequests.statusFilter')}
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value as LinkRequest['status']);
+            setPage(1);
+          }}
+          options={STATUSES.map((s) => ({ value: s, label: t(`linkRequests.status.${s}`) }))}
+        />
+      </div>
+      {list.isPending && <Loading />}
+      {list.error && <ErrorAlert error={list.error} />}
+      {list.data && list.data.items.length === 0 && (
+        <Alert tone="info" live={false}>
+          {t(`linkRequests.none.${status}`)}
+        </Alert>
+      )}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <TableScroll labelledBy="link-requests-caption">
+            <table className="tbl col data app-table">
+              <caption id="link-requests-caption">
+                {t('linkRequests.caption', {
+                  n: list.data.total,
+                  status: t(`linkRequests.status.${status}`),
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('linkRequests.company')}</th>
+                  <th scope="col">{t('linkRequests.nameInFile')}</th>
+                  <th scope="col">{t('linkRequests.association')}</th>
+                  <th scope="col">{t('linkRequests.linkedNow')}</th>
+                  <th scope="col">{t('linkRequests.requested')}</th>
+                  <th scope="col">
+                    {status === 'pending' ? t('linkRequests.actions') : t('linkRequests.decided')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/companies/${r.companyId}`} className="app-link">
+                        {r.companyName}
+                      </Link>
+                      <br />
+                      <span className="app-muted app-nowrap">{brn(r.brn)}</span>
+                    </td>
+                    <td className="app-cell-wrap">
+                      {r.nameInFile ?? '—'}
+                      {r.row !== null && (
+                        <>
+                          <br />
+                          <span className="app-muted">{t('linkRequests.row', { row: r.row })}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>{r.associationName}</td>
+                    <td className="app-cell-wrap">
+                      {r.linkedAssociations.length ? r.linkedAssociations.join(', ') : '—'}
+                    </td>
+                    <td>
+                      {r.requestedBy ?? '—'}
+                      <br />
+                      <span className="app-muted app-nowrap">{formatDateTime(r.createdAt, lang)}</span>
+                    </td>
+                    <td>
+                      {r.status === 'pending' ? (
+                        <div className="app-btn-stack">
+                          <button
+                            type="button"
+                            className="krds-btn xsmall primary"
+                            onClick={() => setApproving(r)}
+                          >
+                            {t('linkRequests.approve')}
+                          </button>
+                          <button
+                            type="button"
+                            className="krds-btn xsmall secondary"
+                            onClick={() => setRejecting(r)}
+                          >
+                            {t('linkRequests.reject')}
+                          </button>
+                        </div>
+                      ) : (
+                        <>
+                          <span className="app-nowrap">{formatDateTime(r.decidedAt, lang)}</span>
+                          {r.reason && (
+                            <>
+                              <br />
+                              <span className="app-cell-wrap">{r.reason}</span>
+                            </>
+                          )}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <Pager
+            page={page}
+            pageSize={PAGE}
+            total={list.data.total}
+            onPage={setPage}
+            label={t('linkRequests.pager')}
+          />
+        </>
+      )}
+      <ConfirmDialog
+        open={!!approving}
+        onClose={close}
+        title={t('linkRequests.approveTitle')}
+        confirmLabel={t('linkRequests.approve')}
+        pending={decide.isPending}
+        onConfirm={() =>
+          approving &&
+          decide.mutate(
+            { id: approving.id, approve: true },
+            {
+              onSuccess: () => {
+                setDone(
+                  t('linkRequests.approved', {
+                    company: approving.companyName,
+                    association: approving.associationName,
+                  }),
+                );
+                close();
+              },
+            },
+          )
+        }
+      >
+        <p>
+          {t('linkRequests.approveBody', {
+            company: approving?.companyName ?? '',
+            association: approving?.associationName ?? '',
+          })}
+        </p>
+        <ErrorAlert error={decide.error} />
+      </ConfirmDialog>
+      <ReasonDialog
+        open={!!rejecting}
+        onClose={close}
+        title={t('linkRequests.rejectTitle')}
+        description={
+          rejecting && (
+            <p>
+              {t('linkRequests.rejectBody', {
+                company: rejecting.companyName,
+                association: rejecting.associationName,
+              })}
+            </p>
+          )
+        }
+        confirmLabel={t('linkRequests.reject')}
+        danger
+        pending={decide.isPending}
+        error={decide.error}
+        onConfirm={(reason) =>
+          rejecting &&
+          decide.mutate(
+            { id: rejecting.id, approve: false, reason },
+            {
+              onSuccess: () => {
+                setDone(t('linkRequests.rejected', { company: rejecting.companyName }));
+                close();
+              },
+            },
+          )
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../../server/modules/companies/import-contract';
+import { Alert } from '../../../components/Alert';
+import { CaptionedTable } from '../../../components/CaptionedTable';
+import { Pager } from '../../../components/Pager';
+import { currentLang } from '../../../i18n';
+import { brn, formatNumber } from '../../../lib/format';
+
+const PAGE = 50;
+
+/** Counts of an import (dry run or committed) and its row errors. */
+export function ReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [page, setPage] = useState(1);
+  const [linkPage, setLinkPage] = useState(1);
+  const n = (x: number) => formatNumber(x, lang);
+  const prefix = report.dryRun ? 'import.dry' : 'import.done';
+  const stats = [
+    { key: 'total', value: report.total },
+    { key: 'created', value: report.created },
+    { key: 'updated', value: report.updated },
+    { key: 'unchanged', value: report.unchanged },
+    { key: 'invalid', value: report.invalid },
+  ] as const;
+  const linkRows = report.linkRequests.slice((linkPage - 1) * PAGE, linkPage * PAGE);
+  const rows = report.errors.slice((page - 1) * PAGE, page * PAGE);
+  return (
+    <div className="app-stack">
+      <ul className="app-stats app-stats--compact">
+        {stats.map((s) => (
+          <li key={s.key} className={s.key === 'invalid' && s.value > 0 ? 'is-danger' : undefined}>
+            <span className="app-stats__label">{t(`${prefix}.${s.key}`)}</span>
+            <strong className="app-stats__value">{n(s.value)}</strong>
+          </li>
+        ))}
+        {report.linkRequested > 0 && (
+          <li>
+            <span className="app-stats__label">{t('linkRequests.stat')}</span>
+            <strong className="app-stats__value">{n(report.linkRequested)}</strong>
+          </li>
+        )}
+      </ul>
+      {report.linkRequested > 0 && (
+        <>
+          <h3 className="app-h3">{t('linkRequests.reportTitle', { n: n(report.linkRequested) })}</h3>
+          <Alert tone="info" live={false}>
+            {t(report.dryRun ? 'linkRequests.reportDry' : 'linkRequests.reportDone', {
+              n: n(report.linkRequested),
+            })}
+          </Alert>
+          {linkRows.length > 0 && (
+            <>
+              <CaptionedTable
+                captionId="import-link-requests-caption"
+                caption={t('linkRequests.reportCaption')}
+                className="app-table--compact"
+                columns={[t('import.row'), t('linkRequests.brn'), t('linkRequests.nameInFile')]}
+              >
+                {linkRows.map((r) => (
+                  <tr key={r.row}>
+                    <td>{r.row}</td>
+                    <td className="app-nowrap">{brn(r.brn)}</td>
+                    <td className="app-cell-wrap">{r.name}</td>
+                  </tr>
+                ))}
+              </CaptionedTable>
+              <Pager
+                page={linkPage}
+                pageSize={PAGE}
+                total={report.linkRequests.length}
+                onPage={setLinkPage}
+                label={t('linkRequests.reportPager')}
+              />
+            </>
+          )}
+        </>
+      )}
+      {report.errors.length > 0 && (
+        <>
+          <h3 className="app-h3">{t('import.errorsTitle', { n: n(report.invalid) })}</h3>
+          {report.errorsTruncated && (
+            <Alert tone="warning" live={false}>
+              {t('import.errorsTruncated', { shown: n(report.errors.length) })}
+            </Alert>
+          )}
+          <CaptionedTable
+            captionId="import-errors-caption"
+            caption={t('import.errorsCaption')}
+            className="app-table--compact"
+            columns={[t('import.row'), t('import.column'), t('import.reason'), t('import.value')]}
+          >
+            {rows.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row can have several errors
+              <tr key={`${e.row}-${e.column}-${i}`}>
+                <td>{e.row}</td>
+                <td>{e.column ?? (e.field ? t(`companyFields.${e.field}`) : '—')}</td>
+                <td className="app-cell-wrap">{e.message}</td>
+                <td className="app-cell-wrap app-break">{e.value ?? ''}</td>
+              </tr>
+            ))}
+          </CaptionedTable>
+          <Pager
+            page={page}
+            pageSize={PAGE}
+            total={report.errors.length}
+            onPage={setPage}
+            label={t('import.errorsPager')}
+          />
+        </>
+      )}
+    </div>
+  );
+}
