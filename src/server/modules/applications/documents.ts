@@ -12,28 +12,25 @@ import { writeXlsx } from '../../platform/tabular';
 // biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { companies } from '../companies/schema';
 import type { FormSection } from '../programs/form-contract';
+import { callAccepts } from '../programs/lifecycle-contract';
 // biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { callForms, calls } from '../programs/schema';
+import { callForms } from '../programs/schema';
 // biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { loadCall } from '../programs/service';
-import { EDITABLE } from './lifecycle';
+import { loadCall, loadCallForm } from '../programs/service';
+import { EDITABLE, editAction } from './lifecycle';
 import { applicationFiles, applications } from './schema';
 
 const EXT = /\.([a-z0-9]{2,5})$/i;
 
 /** Which keys take files: file fields of the form and the call's required documents, with their limits. */
 async function documentSlots(db: Database, app: typeof applications.$inferSelect) {
-  const [ctx] = await db
-    .select({ form: callForms, call: calls })
-    .from(callForms)
-    .innerJoin(calls, eq(calls.id, callForms.callId))
-    .where(eq(callForms.id, app.formId));
+  const ctx = await loadCallForm(db, app.formId);
   const slots = new Map<string, { accept?: string[]; maxSizeMb?: number }>();
   for (const f of (ctx.form.sections as FormSection[]).flatMap((s) => s.fields))
     if (f.type === 'file') slots.set(f.key, { accept: f.accept, maxSizeMb: f.maxSizeMb });
   for (const d of ctx.call.requiredDocuments as { key: string }[])
     if (!slots.has(d.key)) slots.set(d.key, {});
-  return { slots, call: ctx.call };
+  return { slots, call: ctx.call, window: ctx.window };
 }
 
 /** Attaches an uploaded document to an editable application (type sniffed, stored outside the web root). */
@@ -59,7 +56,9 @@ export async function attachDocument({
   if (!app) throw new NotFoundError('application');
   assertCan(actor, 'application.apply', { companyId: app.companyId });
   if (!EDITABLE.includes(app.status)) throw new ConflictError('application_locked', { status: app.status });
-  const { slots } = await documentSlots(db, app);
+  const { slots, window } = await documentSlots(db, app);
+  if (!callAccepts(editAction(app.status, 'editDocuments'), window))
+    throw new ConflictError('deadline_passed');
   const slot = slots.get(fieldKey);
   if (!slot) throw new ValidationError('validation_failed', [{ path: 'fieldKey', message: 'unknown_field' }]);
   const ext = filename.match(EXT)?.[1]?.toLowerCase();
@@ -109,6 +108,9 @@ export async function removeDocument({
     if (!app) throw new NotFoundError('application');
     assertCan(actor, 'application.apply', { companyId: app.companyId });
     if (!EDITABLE.includes(app.status)) throw new ConflictError('application_locked', { status: app.status });
+    const { window } = await loadCallForm(tx, app.formId);
+    if (!callAccepts(editAction(app.status, 'editDocuments'), window))
+      throw new ConflictError('deadline_passed');
     const gone = await tx
       .delete(applicationFiles)
       .where(and(eq(applicationFiles.applicationId, id), eq(applicationFiles.fileId, fileId)))

@@ -38,3 +38,12 @@ export const canApplicantMove = (from: ApplicationStatus, to: ApplicationStatus)
   APPLICANT_TRANSITIONS[from]?.includes(to) ?? false;
 export const canStaffMove = (from: ApplicationStatus, to: ApplicationStatus) =>
   STAFF_TRANSITIONS[from]?.includes(to) ?? false;
+
+/**
+ * Which call-window rule (CALL_ACTION_WINDOWS) governs editing an application in this status: a pending
+ * supplement request is answered by its due date, whatever the call's window; otherwise the draft rule.
+ */
+export const editAction = <A extends 'saveDraft' | 'editDocuments'>(
+  status: ApplicationStatus,
+  action: A,
+): A | 'answerSupplement' => (status === 'supplement_requested' ? 'answerSupplement' : action);

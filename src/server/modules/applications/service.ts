@@ -13,14 +13,21 @@ import { companies } from '../companies/schema';
 import { type EligibilityEvaluator, type EligibilityRegistry, evaluateRules } from '../programs/eligibility';
 import type { EligibilityRule } from '../programs/eligibility-contract';
 import type { Answers, FormSection } from '../programs/form-contract';
-import { competitionRatio, receiptPrefix } from '../programs/lifecycle-contract';
+import {
+  type CallWindow,
+  callAccepts,
+  competitionRatio,
+  receiptPrefix,
+} from '../programs/lifecycle-contract';
 // biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { callForms, calls, programs } from '../programs/schema';
 // biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { dbNow, loadCall, loadCompanyFacts } from '../programs/service';
+import { dbNow, loadCall, loadCallForm, loadCompanyFacts } from '../programs/service';
+// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
+import { callAcceptsSql, callWindowSql } from '../programs/window';
 import { validateAnswers } from './answers-contract';
 import type { Application } from './contract';
-import { COUNTED, canApplicantMove, canStaffMove, EDITABLE } from './lifecycle';
+import { COUNTED, canApplicantMove, canStaffMove, EDITABLE, editAction } from './lifecycle';
 import { receiptMailTexts } from './mail';
 import { applicationFiles, applications, supplementRequests } from './schema';
 
@@ -232,15 +239,13 @@ export async function startApplication({
   assertCanAny(actor, 'application.apply');
   const companyId = pickCompany(actor, given);
   assertCan(actor, 'application.apply', { companyId });
-  const { c } = await loadCall(db, actor, callId);
+  const { c, window } = await loadCall(db, actor, callId);
   const [existing] = await db
     .select()
     .from(applications)
     .where(and(eq(applications.callId, callId), eq(applications.companyId, companyId)));
   if (existing) return { created: false, application: await mapApplication(db, existing) };
-  const now = await dbNow(db);
-  if (!['published', 'open'].includes(c.status) || now >= c.closesAt)
-    throw new ConflictError('call_not_open');
+  if (!callAccepts('startDraft', window)) throw new ConflictError('call_not_open');
   const checks = await eligibility(db, c, companyId, rules);
   if (!checks.every((x) => x.ok)) throw notEligible(checks);
   const row = await db.transaction(async (tx) => {
@@ -308,13 +313,8 @@ export async function saveAnswers({
     if (!EDITABLE.includes(before.status))
       throw new ConflictError('application_locked', { status: before.status });
     if (version !== undefined && version !== before.version) throw new ConflictError('stale_version');
-    const [ctx] = await tx
-      .select({ form: callForms, call: calls })
-      .from(callForms)
-      .innerJoin(calls, eq(calls.id, callForms.callId))
-      .where(eq(callForms.id, before.formId));
-    const now = await dbNow(tx);
-    if (before.status !== 'supplement_requested' && now >= ctx.call.closesAt)
+    const ctx = await loadCallForm(tx, before.formId);
+    if (!callAccepts(editAction(before.status, 'saveDraft'), ctx.window))
       throw new ConflictError('deadline_passed');
     const errors = validateAnswers(ctx.form.sections as FormSection[], answers, { submit: false });
     if (errors.length) throw new ValidationError('validation_failed', errors);
@@ -441,7 +441,7 @@ export async function submitApplication({
       tx,
       sql`WITH slot AS (
             UPDATE calls SET receipt_seq = receipt_seq + ${needsReceipt ? 1 : 0}, submitted_count = submitted_count + 1
-            WHERE id = ${app.callId} AND status IN ('published', 'open') AND now() >= opens_at AND now() < closes_at
+            WHERE id = ${app.callId} AND ${callAcceptsSql('submit')}
               AND (max_applications IS NULL OR submitted_count < max_applications)
             RETURNING id),
           counter AS (
@@ -467,12 +467,12 @@ export async function submitApplication({
           SELECT * FROM moved`,
     );
     if (!row) {
-      const [c] = await sqlRows<{ closed: boolean; early: boolean }>(
+      const [c] = await sqlRows<{ window: CallWindow }>(
         tx,
-        sql`SELECT now() >= closes_at AS closed, now() < opens_at AS early FROM calls WHERE id = ${app.callId}`,
+        sql`SELECT ${callWindowSql()} AS window FROM calls WHERE id = ${app.callId}`,
       );
-      if (c?.closed) throw new ConflictError('deadline_passed');
-      if (c?.early) throw new ConflictError('call_not_open');
+      if (c?.window !== 'open')
+        throw new ConflictError(c?.window === 'closed' ? 'deadline_passed' : 'call_not_open');
       if (ctx.call.maxApplications !== null) throw new ConflictError('call_full');
       throw new ConflictError('call_not_open');
     }
@@ -508,7 +508,7 @@ export async function withdrawApplication({ db, actor, id }: { db: Database; act
       throw new ConflictError('application_locked', { status: app.status });
     const [slot] = await sqlRows<{ id: string }>(
       tx,
-      sql`UPDATE calls SET submitted_count = submitted_count - 1 WHERE id = ${app.callId} AND now() < closes_at RETURNING id`,
+      sql`UPDATE calls SET submitted_count = submitted_count - 1 WHERE id = ${app.callId} AND ${callAcceptsSql('withdraw')} RETURNING id`,
     );
     if (!slot) throw new ConflictError('deadline_passed');
     return moveStatus(tx, actor, app, 'application.withdraw', {

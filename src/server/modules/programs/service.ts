@@ -18,6 +18,7 @@ import {
   PUBLIC_CALL_STATUSES,
 } from './lifecycle-contract';
 import { callForms, calls, programs } from './schema';
+import { callAcceptsSql, callWindowSql, effectiveStatusSql } from './window';
 
 type CallRow = typeof calls.$inferSelect;
 type ProgramRow = typeof programs.$inferSelect;
@@ -44,11 +45,6 @@ function mapSummary(c: CallRow, p: ProgramRow, now: Date): CallSummary {
     competitionRatio: competitionRatio(c.submittedCount, c.capacity),
   };
 }
-
-/** SQL for a call's effective status, matching effectiveCallStatus(). */
-const effectiveStatusSql = sql`CASE WHEN ${calls.status} IN ('published','open') AND now() >= ${calls.closesAt} THEN 'closed'
-  WHEN ${calls.status} IN ('published','open') AND now() >= ${calls.opensAt} THEN 'open'
-  ELSE ${calls.status}::text END`;
 
 export async function dbNow(db: Database): Promise<Date> {
   const [r] = await sqlRows<{ now: Date | string }>(db, sql`SELECT now() AS now`);
@@ -82,14 +78,14 @@ export async function listCalls({
     input.programId ? eq(calls.programId, input.programId) : undefined,
     input.year ? eq(calls.year, input.year) : undefined,
     input.q ? ilike(calls.title, `%${input.q.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
-    input.status ? sql`${effectiveStatusSql} = ${input.status}` : undefined,
+    input.status ? sql`${effectiveStatusSql()} = ${input.status}` : undefined,
   ];
   if (input.eligibleFor) {
     assertCan(actor, 'company.read', { companyId: input.eligibleFor });
-    parts.push(inArray(calls.status, ['published', 'open']), sql`now() < ${calls.closesAt}`);
+    parts.push(callAcceptsSql('startDraft'));
   }
   const where = and(...parts);
-  const order = [sql`(${effectiveStatusSql} = 'open') DESC`, desc(calls.closesAt)];
+  const order = [sql`(${callWindowSql()} = 'open') DESC`, desc(calls.closesAt)];
   let rows = await db
     .select({ c: calls, p: programs })
     .from(calls)
@@ -130,15 +126,30 @@ export async function currentForm(db: Database, callId: string) {
   return f;
 }
 
-/** Loads a call; drafts are visible to staff only (404 for others). */
+/** Loads a call and its window (by the database's clock); drafts are visible to staff only (404 for others). */
 export async function loadCall(db: Database, actor: Actor, id: string, lock = false) {
   const q = db
-    .select({ c: calls, p: programs })
+    .select({ c: calls, p: programs, window: callWindowSql() })
     .from(calls)
     .innerJoin(programs, eq(programs.id, calls.programId))
     .where(eq(calls.id, id));
   const [row] = lock ? await q.for('update', { of: calls }) : await q;
   if (!row || (row.c.status === 'draft' && !isStaff(actor))) throw new NotFoundError('call');
+  return row;
+}
+
+/**
+ * A form version with its call, program and the call's window (by the database's clock), for the
+ * applications filed on that form; 404 when the form does not exist.
+ */
+export async function loadCallForm(db: Database, formId: string) {
+  const [row] = await db
+    .select({ form: callForms, call: calls, program: programs, window: callWindowSql() })
+    .from(callForms)
+    .innerJoin(calls, eq(calls.id, callForms.callId))
+    .innerJoin(programs, eq(programs.id, calls.programId))
+    .where(eq(callForms.id, formId));
+  if (!row) throw new NotFoundError('call');
   return row;
 }
 
