@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module';
+import { mergeApplications } from './access';
+import { notSelectedSameProgramYear } from './eligibility';
 import { applicationRoutes } from './routes';
-import { mergeApplications, notSelectedSameProgramYear } from './service';
 
 /** Applications (신청) to calls: drafts, documents, submission with receipt numbers, staff review. */
 export const applicationsModule = defineModule({
