@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { logAccess, recordAudit } from '../../platform/audit';
@@ -9,16 +9,15 @@ import { type FileStore, openUpload, readUpload, saveUpload } from '../../platfo
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { files } from '../../platform/schema';
 import { writeXlsx } from '../../platform/tabular';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { companies } from '../companies/schema';
+import { companyRefsSql } from '../companies';
+import { currentForm, loadCall, loadCallForm } from '../programs';
 import type { FormSection } from '../programs/form-contract';
 import { callAccepts } from '../programs/lifecycle-contract';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { callForms } from '../programs/schema';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { loadCall, loadCallForm } from '../programs/service';
 import { EDITABLE, editAction } from './lifecycle';
 import { applicationFiles, applications } from './schema';
+
+/** The companies read model (companies' index), joined as `co`. */
+const companiesJoin = sql`(${companyRefsSql}) co`;
 
 const EXT = /\.([a-z0-9]{2,5})$/i;
 
@@ -171,13 +170,13 @@ export async function callDocumentsZip({
   const rows = await db
     .select({
       a: applications,
-      companyName: companies.name,
+      companyName: sql<string>`co.name`,
       file: files,
       fieldKey: applicationFiles.fieldKey,
     })
     .from(applicationFiles)
     .innerJoin(applications, eq(applications.id, applicationFiles.applicationId))
-    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .innerJoin(companiesJoin, sql`co.id = ${applications.companyId}`)
     .innerJoin(files, eq(files.id, applicationFiles.fileId))
     .where(
       and(
@@ -247,18 +246,19 @@ export async function callApplicationsXlsx({
 }) {
   assertCan(actor, 'application.manage');
   const { c } = await loadCall(db, actor, callId);
-  const [form] = await db
-    .select()
-    .from(callForms)
-    .where(eq(callForms.callId, callId))
-    .orderBy(asc(callForms.version));
+  const form = await currentForm(db, callId, 'first');
   const fields = (form.sections as FormSection[])
     .flatMap((s) => s.fields)
     .filter((f) => f.type !== 'file' && f.type !== 'companyField');
   const rows = await db
-    .select({ a: applications, name: companies.name, brn: companies.brn, district: companies.district })
+    .select({
+      a: applications,
+      name: sql<string>`co.name`,
+      brn: sql<string>`co.brn`,
+      district: sql<string | null>`co.district`,
+    })
     .from(applications)
-    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .innerJoin(companiesJoin, sql`co.id = ${applications.companyId}`)
     .where(and(eq(applications.callId, callId)))
     .orderBy(asc(applications.receiptNo));
   const kst = (d: Date | null) =>

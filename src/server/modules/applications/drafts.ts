@@ -1,21 +1,16 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, ValidationError } from '../../platform/errors';
 import { assertCan, assertCanAny } from '../../platform/policy';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import type { EligibilityRegistry } from '../programs/eligibility';
+import { currentForm, type EligibilityRegistry, eligibilityOf, loadCall, loadCallForm } from '../programs';
 import type { Answers, FormSection } from '../programs/form-contract';
 import { callAccepts } from '../programs/lifecycle-contract';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { callForms } from '../programs/schema';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { loadCall, loadCallForm } from '../programs/service';
 import { readable } from './access';
 import { validateAnswers } from './answers-contract';
 import type { Application } from './contract';
-import { eligibility, notEligible } from './eligibility';
+import { notEligible } from './eligibility';
 import { EDITABLE, editAction } from './lifecycle';
 import { mapApplication } from './read';
 import { applications } from './schema';
@@ -51,15 +46,10 @@ export async function startApplication({
     .where(and(eq(applications.callId, callId), eq(applications.companyId, companyId)));
   if (existing) return { created: false, application: await mapApplication(db, existing) };
   if (!callAccepts('startDraft', window)) throw new ConflictError('call_not_open');
-  const checks = await eligibility(db, c, companyId, rules);
+  const checks = await eligibilityOf(db, c, companyId, rules);
   if (!checks.every((x) => x.ok)) throw notEligible(checks);
   const row = await db.transaction(async (tx) => {
-    const [f] = await tx
-      .select()
-      .from(callForms)
-      .where(eq(callForms.callId, callId))
-      .orderBy(desc(callForms.version))
-      .limit(1);
+    const f = await currentForm(tx, callId);
     const [created] = await tx
       .insert(applications)
       .values({ callId, companyId, formId: f.id, createdBy: actor.userId })

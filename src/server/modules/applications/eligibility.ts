@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { type Database, sqlRows } from '../../db/client';
+import { sqlRows } from '../../db/client';
 import { ValidationError } from '../../platform/errors';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { type EligibilityEvaluator, type EligibilityRegistry, evaluateRules } from '../programs/eligibility';
-import type { EligibilityRule } from '../programs/eligibility-contract';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import type { calls } from '../programs/schema';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { dbNow, loadCompanyFacts } from '../programs/service';
+import { callRefsSql, type EligibilityEvaluator } from '../programs';
 
 // 같은 사업에 같은 해 이미 선정된 기업 제외
 export const notSelectedSameProgramYear: EligibilityEvaluator<'notSelectedSameProgramYear'> = async (
@@ -16,7 +10,7 @@ export const notSelectedSameProgramYear: EligibilityEvaluator<'notSelectedSamePr
 ) => {
   const [hit] = await sqlRows<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM applications a JOIN calls c ON c.id = a.call_id
+    sql`SELECT count(*)::int AS n FROM applications a JOIN (${callRefsSql}) c ON c.id = a.call_id
         WHERE a.company_id = ${company.id} AND a.status = 'selected' AND c.program_id = ${call.programId}
           AND c.year = ${call.year} AND c.id <> ${call.id}`,
   );
@@ -38,20 +32,6 @@ export const notSelectedSameProgramYear: EligibilityEvaluator<'notSelectedSamePr
         },
       };
 };
-
-export async function eligibility(
-  db: Database,
-  call: typeof calls.$inferSelect,
-  companyId: string,
-  rules: EligibilityRegistry,
-) {
-  const company = await loadCompanyFacts(db, companyId);
-  return evaluateRules(
-    call.eligibility as EligibilityRule[],
-    { db, company, call: { id: call.id, programId: call.programId, year: call.year }, now: await dbNow(db) },
-    rules,
-  );
-}
 
 export function notEligible(checks: { ok: boolean; type: string; reason: { ko: string; en: string } }[]) {
   return new ValidationError(

@@ -5,14 +5,10 @@ import type { Actor } from '../../platform/actor';
 import { logPersonalRead } from '../../platform/audit';
 import { assertCan } from '../../platform/policy';
 import { files } from '../../platform/schema';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { companies } from '../companies/schema';
+import { companyRecord, companyRefsSql } from '../companies';
+import { callRefsSql, loadCall, loadCallForm } from '../programs';
 import type { Answers, FormSection } from '../programs/form-contract';
 import { competitionRatio } from '../programs/lifecycle-contract';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { callForms, calls } from '../programs/schema';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { loadCall } from '../programs/service';
 import { readable } from './access';
 import type { Application } from './contract';
 import { COUNTED } from './lifecycle';
@@ -20,18 +16,24 @@ import { applicationFiles, applications, supplementRequests } from './schema';
 
 type AppRow = typeof applications.$inferSelect;
 
+/** The calls and companies other modules publish, joined to applications by their aliases `ca` and `co`. */
+const callsJoin = sql`(${callRefsSql}) ca`;
+const companiesJoin = sql`(${companyRefsSql}) co`;
+const listed = {
+  a: applications,
+  callTitle: sql<string>`ca.title`,
+  companyName: sql<string>`co.name`,
+  companyBrn: sql<string>`co.brn`,
+};
+
 export async function mapApplication(db: Database, row: AppRow): Promise<Application> {
-  const [ctx] = await db
-    .select({ call: calls, form: callForms, company: companies })
-    .from(calls)
-    .innerJoin(callForms, eq(callForms.id, row.formId))
-    .innerJoin(companies, eq(companies.id, row.companyId))
-    .where(eq(calls.id, row.callId));
+  const ctx = await loadCallForm(db, row.formId);
+  const company = await companyRecord(db, row.companyId);
   const sections = ctx.form.sections as FormSection[];
   const prefill: Record<string, string | number | null> = {};
   for (const f of sections.flatMap((s) => s.fields)) {
     if (f.type === 'companyField' && f.companyField) {
-      const v = ctx.company[f.companyField as keyof typeof ctx.company];
+      const v = company[f.companyField as keyof typeof company];
       prefill[f.key] = typeof v === 'string' || typeof v === 'number' ? v : null;
     }
   }
@@ -57,7 +59,7 @@ export async function mapApplication(db: Database, row: AppRow): Promise<Applica
     callId: row.callId,
     callTitle: ctx.call.title,
     companyId: row.companyId,
-    companyName: ctx.company.name,
+    companyName: company.name,
     formId: row.formId,
     formVersion: ctx.form.version,
     status: row.status,
@@ -99,15 +101,10 @@ export async function myApplications({ db, actor }: { db: Database; actor: Actor
   assertCan(actor, 'self.read');
   if (actor.companyIds.length === 0) return { items: [] };
   const rows = await db
-    .select({
-      a: applications,
-      callTitle: calls.title,
-      companyName: companies.name,
-      companyBrn: companies.brn,
-    })
+    .select(listed)
     .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .innerJoin(callsJoin, sql`ca.id = ${applications.callId}`)
+    .innerJoin(companiesJoin, sql`co.id = ${applications.companyId}`)
     .where(inArray(applications.companyId, actor.companyIds))
     .orderBy(desc(applications.updatedAt));
   return { items: rows.map((r) => summary(r.a, r.callTitle, r.companyName, r.companyBrn)) };
@@ -147,23 +144,18 @@ export async function listCallApplications({
     input.status ? eq(applications.status, input.status) : sql`${applications.status} <> 'draft'`,
     input.q
       ? or(
-          ilike(companies.name, `%${input.q}%`),
+          sql`co.name ILIKE ${`%${input.q}%`}`,
           ilike(applications.receiptNo, `%${input.q}%`),
-          eq(companies.brn, input.q.replace(/-/g, '')),
+          sql`co.brn = ${input.q.replace(/-/g, '')}`,
         )
       : undefined,
   ];
   const where = and(...parts);
   const rows = await db
-    .select({
-      a: applications,
-      callTitle: calls.title,
-      companyName: companies.name,
-      companyBrn: companies.brn,
-    })
+    .select(listed)
     .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .innerJoin(callsJoin, sql`ca.id = ${applications.callId}`)
+    .innerJoin(companiesJoin, sql`co.id = ${applications.companyId}`)
     .where(where)
     .orderBy(asc(applications.receiptNo), asc(applications.createdAt))
     .limit(input.pageSize)
@@ -171,7 +163,7 @@ export async function listCallApplications({
   const [{ n }] = await db
     .select({ n: count() })
     .from(applications)
-    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .innerJoin(companiesJoin, sql`co.id = ${applications.companyId}`)
     .where(where);
   const byStatus = await db
     .select({ status: applications.status, n: count() })

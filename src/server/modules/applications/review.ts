@@ -3,7 +3,8 @@ import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { ConflictError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-import { outbox, users } from '../../platform/schema';
+import { outbox } from '../../platform/schema';
+import { activeMemberEmails } from '../companies';
 import { loadApplication, moveStatus } from './access';
 import { canStaffMove } from './lifecycle';
 import { mapApplication } from './read';
@@ -46,14 +47,9 @@ export async function requestSupplement({
       { status: 'supplement_requested', statusReason: message },
       { message, dueAt },
     );
-    const members = await tx
-      .select({ email: users.email })
-      .from(users)
-      .innerJoin(sql`company_members cm`, sql`cm.user_id = ${users.id}`)
-      .where(sql`cm.company_id = ${app.companyId} AND cm.status = 'active'`);
-    for (const m of members)
+    for (const email of await activeMemberEmails(tx, app.companyId))
       await tx.insert(outbox).values({
-        to: m.email,
+        to: email,
         subject: `[잇다] 보완 요청 — ${app.receiptNo}`,
         body: `${message}\n\n기한: ${due.toISOString()}\n잇다 > 내 신청에서 보완해 주세요.`,
       });

@@ -2,20 +2,22 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ApplicationStatus } from '../../../shared/enums';
 import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit';
+import { auditInsertSql } from '../../platform/audit';
 import { ConflictError, ValidationError } from '../../platform/errors';
+import { outboxInsertSql } from '../../platform/mail';
 import { assertCan, assertCanAny } from '../../platform/policy';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import type { EligibilityRegistry } from '../programs/eligibility';
+import {
+  type EligibilityRegistry,
+  eligibilityOf,
+  loadCallForm,
+  releaseSubmissionSlotSql,
+  takeSubmissionSlotSql,
+} from '../programs';
 import type { Answers, FormSection } from '../programs/form-contract';
-import { type CallWindow, receiptPrefix } from '../programs/lifecycle-contract';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { callForms, calls, programs } from '../programs/schema';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { callAcceptsSql, callWindowSql } from '../programs/window';
+import { receiptPrefix } from '../programs/lifecycle-contract';
 import { moveStatus, readable } from './access';
 import { validateAnswers } from './answers-contract';
-import { eligibility, notEligible } from './eligibility';
+import { notEligible } from './eligibility';
 import { canApplicantMove } from './lifecycle';
 import { receiptMailTexts } from './mail';
 import { mapApplication } from './read';
@@ -77,12 +79,7 @@ export async function submitApplication({
     }
     if (!canApplicantMove(app.status, 'submitted'))
       throw new ConflictError('application_locked', { status: app.status });
-    const [ctx] = await tx
-      .select({ form: callForms, call: calls, program: programs })
-      .from(callForms)
-      .innerJoin(calls, eq(calls.id, callForms.callId))
-      .innerJoin(programs, eq(programs.id, calls.programId))
-      .where(eq(callForms.id, app.formId));
+    const ctx = await loadCallForm(tx, app.formId);
     const fileKeys = new Set(
       (
         await tx
@@ -126,13 +123,13 @@ export async function submitApplication({
       return { row, fresh: true };
     }
 
-    const checks = await eligibility(tx, ctx.call, app.companyId, rules);
+    const checks = await eligibilityOf(tx, ctx.call, app.companyId, rules);
     if (!checks.every((x) => x.ok)) throw notEligible(checks);
     const needsReceipt = !app.receiptNo;
     if (needsReceipt) counterKey = await ensureReceiptCounter(db, tx, ctx.program.code, ctx.call.year);
-    // One statement takes the call row (count, deadline, cap), the program-year receipt counter, moves the
-    // application and queues its email: the rows stay locked only for this statement, the audit row and
-    // the commit, so concurrent submits to one call queue as briefly as possible.
+    // One statement takes a submission slot on the call row (programs: window, seats), the program-year
+    // receipt counter, moves the application, queues its email and writes its audit row: the rows stay
+    // locked only for this statement and the commit, so concurrent submits to one call queue briefly.
     const email = actor.email ?? null;
     const mailTexts = receiptMailTexts(ctx.call.title);
     const [row] = await sqlRows<{
@@ -142,11 +139,7 @@ export async function submitApplication({
       submitted_at: Date;
     }>(
       tx,
-      sql`WITH slot AS (
-            UPDATE calls SET receipt_seq = receipt_seq + ${needsReceipt ? 1 : 0}, submitted_count = submitted_count + 1
-            WHERE id = ${app.callId} AND ${callAcceptsSql('submit')}
-              AND (max_applications IS NULL OR submitted_count < max_applications)
-            RETURNING id),
+      sql`WITH slot AS (${takeSubmissionSlotSql(app.callId, { newReceipt: needsReceipt })}),
           counter AS (
             UPDATE receipt_counters SET seq = seq + 1
             WHERE ${needsReceipt} AND program_code = ${ctx.program.code} AND year = ${ctx.call.year}
@@ -159,35 +152,35 @@ export async function submitApplication({
               submitted_at = now(), withdrawn_at = NULL, idempotency_key = ${idempotencyKey ?? null},
               version = version + 1, updated_at = now()
             WHERE id = ${id} AND EXISTS (SELECT 1 FROM slot)
-            RETURNING id, status, receipt_no, submitted_at),
-          mail AS (
-            INSERT INTO outbox ("to", subject, body)
-            SELECT ${email}, ${mailTexts.subjectBeforeReceipt} || m.receipt_no,
-                   ${mailTexts.bodyBeforeReceipt} || m.receipt_no || ${mailTexts.bodyBeforeTime} ||
-                   to_char(m.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ||
-                   ${mailTexts.bodyEnd}
-            FROM moved m WHERE ${email}::text IS NOT NULL)
-          SELECT * FROM moved`,
+            RETURNING id, status, receipt_no, submitted_at,
+              to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS submitted_iso),
+          mail AS (${outboxInsertSql({
+            to: sql`${email}`,
+            subject: sql`${mailTexts.subjectBeforeReceipt} || m.receipt_no`,
+            body: sql`${mailTexts.bodyBeforeReceipt} || m.receipt_no || ${mailTexts.bodyBeforeTime} ||
+                   m.submitted_iso || ${mailTexts.bodyEnd}`,
+            from: sql`moved m WHERE ${email}::text IS NOT NULL`,
+          })}),
+          audit AS (${auditInsertSql(actor, {
+            action: 'application.submit',
+            entityType: 'application',
+            entityId: sql`m.id::text`,
+            before: { status: app.status },
+            after: sql`jsonb_build_object('status', m.status, 'receiptNo', m.receipt_no, 'submittedAt', m.submitted_iso)`,
+            from: sql`moved m`,
+          })})
+          SELECT id, status, receipt_no, submitted_at FROM moved`,
     );
     if (!row) {
-      const [c] = await sqlRows<{ window: CallWindow }>(
-        tx,
-        sql`SELECT ${callWindowSql()} AS window FROM calls WHERE id = ${app.callId}`,
-      );
-      if (c?.window !== 'open')
-        throw new ConflictError(c?.window === 'closed' ? 'deadline_passed' : 'call_not_open');
+      // same transaction, same now(): the window the slot fragment saw
+      const { window } = await loadCallForm(tx, app.formId);
+      if (window !== 'open')
+        throw new ConflictError(window === 'closed' ? 'deadline_passed' : 'call_not_open');
       if (ctx.call.maxApplications !== null) throw new ConflictError('call_full');
       throw new ConflictError('call_not_open');
     }
     if (!row.receipt_no) throw new Error('receipt counter missing');
     const receiptNo = row.receipt_no;
-    await recordAudit(tx, actor, {
-      action: 'application.submit',
-      entityType: 'application',
-      entityId: id,
-      before: { status: app.status },
-      after: { status: row.status, receiptNo, submittedAt: row.submitted_at },
-    });
     return {
       row: { id: row.id, status: row.status, receiptNo, submittedAt: new Date(row.submitted_at) },
       fresh: true,
@@ -209,10 +202,7 @@ export async function withdrawApplication({ db, actor, id }: { db: Database; act
     assertCan(actor, 'application.apply', { companyId: app.companyId });
     if (!canApplicantMove(app.status, 'withdrawn'))
       throw new ConflictError('application_locked', { status: app.status });
-    const [slot] = await sqlRows<{ id: string }>(
-      tx,
-      sql`UPDATE calls SET submitted_count = submitted_count - 1 WHERE id = ${app.callId} AND ${callAcceptsSql('withdraw')} RETURNING id`,
-    );
+    const [slot] = await sqlRows<{ id: string }>(tx, releaseSubmissionSlotSql(app.callId));
     if (!slot) throw new ConflictError('deadline_passed');
     return moveStatus(tx, actor, app, 'application.withdraw', {
       status: 'withdrawn',

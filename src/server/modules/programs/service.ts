@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CallStatus } from '../../../shared/enums';
 import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -6,8 +6,8 @@ import { isStaff } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { companies } from '../companies/schema';
+import { applicationCountSql } from '../applications';
+import { companyRecord } from '../companies';
 import { assertCallFiles, callAttachments } from './call-files';
 import type { Call, CallCreateBody, CallPatchBody, CallSummary } from './contract';
 import { type EligibilityRegistry, evaluateRules } from './eligibility';
@@ -116,12 +116,13 @@ export async function listCalls({
   };
 }
 
-export async function currentForm(db: Database, callId: string) {
+/** A call's current (latest) form version, or its first with `which: 'first'`. */
+export async function currentForm(db: Database, callId: string, which: 'latest' | 'first' = 'latest') {
   const [f] = await db
     .select()
     .from(callForms)
     .where(eq(callForms.callId, callId))
-    .orderBy(desc(callForms.version))
+    .orderBy(which === 'first' ? asc(callForms.version) : desc(callForms.version))
     .limit(1);
   return f;
 }
@@ -163,10 +164,7 @@ const canonical = (v: unknown): string =>
 
 /** Applications (drafts included) on a form version: such a version is frozen. */
 async function formApplicationCount(db: Database, formId: string): Promise<number> {
-  const [r] = await sqlRows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM applications WHERE form_id = ${formId}`,
-  );
+  const [r] = await sqlRows<{ n: number }>(db, sql`SELECT ${applicationCountSql({ formId })} AS n`);
   return Number(r?.n ?? 0);
 }
 
@@ -321,19 +319,25 @@ export async function transitionCall({
   return getCall({ db, actor, id });
 }
 
+/** The facts eligibility rules look at, from the company registry (companies' index); 404 when missing. */
 export async function loadCompanyFacts(db: Database, companyId: string) {
-  const [c] = await db
-    .select({
-      id: companies.id,
-      district: companies.district,
-      sizeClass: companies.sizeClass,
-      ksicCode: companies.ksicCode,
-      foundedOn: companies.foundedOn,
-    })
-    .from(companies)
-    .where(eq(companies.id, companyId));
-  if (!c) throw new NotFoundError('company');
-  return c;
+  const { id, district, sizeClass, ksicCode, foundedOn } = await companyRecord(db, companyId);
+  return { id, district, sizeClass, ksicCode, foundedOn };
+}
+
+/** Checks a company against a call's eligibility rules (the installed evaluators), by the database's clock. */
+export async function eligibilityOf(
+  db: Database,
+  call: Pick<CallRow, 'id' | 'programId' | 'year' | 'eligibility'>,
+  companyId: string,
+  rules: EligibilityRegistry,
+) {
+  const company = await loadCompanyFacts(db, companyId);
+  return evaluateRules(
+    call.eligibility,
+    { db, company, call: { id: call.id, programId: call.programId, year: call.year }, now: await dbNow(db) },
+    rules,
+  );
 }
 
 /** Eligibility of one company for one call, with a reason per rule. */
@@ -352,11 +356,6 @@ export async function checkEligibility({
 }) {
   assertCan(actor, 'company.read', { companyId });
   const { c } = await loadCall(db, actor, callId);
-  const company = await loadCompanyFacts(db, companyId);
-  const checks = await evaluateRules(
-    c.eligibility,
-    { db, company, call: { id: c.id, programId: c.programId, year: c.year }, now: await dbNow(db) },
-    rules,
-  );
+  const checks = await eligibilityOf(db, c, companyId, rules);
   return { companyId, eligible: checks.every((x) => x.ok), checks };
 }
