@@ -13,7 +13,7 @@ import { companyRefsSql } from '../companies';
 import { currentForm, loadCall, loadCallForm } from '../programs';
 import type { FormSection } from '../programs/form-contract';
 import { callAccepts } from '../programs/lifecycle-contract';
-import { EDITABLE, editAction } from './lifecycle';
+import { COUNTED, EDITABLE, editAction } from './lifecycle-contract';
 import { applicationFiles, applications } from './schema';
 
 /** The companies read model (companies' index), joined as `co`. */
@@ -178,20 +178,7 @@ export async function callDocumentsZip({
     .innerJoin(applications, eq(applications.id, applicationFiles.applicationId))
     .innerJoin(companiesJoin, sql`co.id = ${applications.companyId}`)
     .innerJoin(files, eq(files.id, applicationFiles.fileId))
-    .where(
-      and(
-        eq(applications.callId, callId),
-        inArray(applications.status, [
-          'submitted',
-          'supplement_requested',
-          'incomplete',
-          'ineligible',
-          'selected',
-          'waitlisted',
-          'rejected',
-        ]),
-      ),
-    )
+    .where(and(eq(applications.callId, callId), inArray(applications.status, COUNTED)))
     .orderBy(asc(applications.receiptNo));
   await logAccess(db, actor, {
     action: 'download',

@@ -11,7 +11,7 @@ import { readable } from './access';
 import { validateAnswers } from './answers-contract';
 import type { Application } from './contract';
 import { notEligible } from './eligibility';
-import { EDITABLE, editAction } from './lifecycle';
+import { EDITABLE, editAction } from './lifecycle-contract';
 import { mapApplication } from './read';
 import { applications } from './schema';
 

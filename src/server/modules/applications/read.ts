@@ -11,7 +11,7 @@ import type { Answers, FormSection } from '../programs/form-contract';
 import { competitionRatio } from '../programs/lifecycle-contract';
 import { readable } from './access';
 import type { Application } from './contract';
-import { COUNTED } from './lifecycle';
+import { COUNTED } from './lifecycle-contract';
 import { applicationFiles, applications, supplementRequests } from './schema';
 
 type AppRow = typeof applications.$inferSelect;

@@ -6,7 +6,7 @@ import { assertCan } from '../../platform/policy';
 import { outbox } from '../../platform/schema';
 import { activeMemberEmails } from '../companies';
 import { loadApplication, moveStatus } from './access';
-import { canStaffMove } from './lifecycle';
+import { canStaffMove } from './lifecycle-contract';
 import { mapApplication } from './read';
 import { supplementRequests } from './schema';
 

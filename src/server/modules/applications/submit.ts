@@ -18,7 +18,7 @@ import { receiptPrefix } from '../programs/lifecycle-contract';
 import { moveStatus, readable } from './access';
 import { validateAnswers } from './answers-contract';
 import { notEligible } from './eligibility';
-import { canApplicantMove } from './lifecycle';
+import { canApplicantMove } from './lifecycle-contract';
 import { receiptMailTexts } from './mail';
 import { mapApplication } from './read';
 import { applicationFiles, supplementRequests } from './schema';

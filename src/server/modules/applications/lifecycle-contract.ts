@@ -1,9 +1,10 @@
 import type { ApplicationStatus } from '../../../shared/enums';
 
 /**
- * 신청서 states. Applicants move draft/withdrawn → submitted (before the deadline), submitted →
- * withdrawn (before the deadline) and supplement_requested → submitted (before the supplement's due
- * date). Staff move submitted/supplement_requested → supplement_requested/incomplete/ineligible and
+ * 신청서 states (a contract file: the web app uses these tables too). Applicants move draft/withdrawn →
+ * submitted, submitted → withdrawn and edit drafts in the call windows of CALL_ACTION_WINDOWS
+ * (programs/lifecycle-contract.ts), and supplement_requested → submitted before the supplement's due
+ * date. Staff move submitted/supplement_requested → supplement_requested/incomplete/ineligible and
  * back to submitted. Evaluation adds selected/waitlisted/rejected.
  */
 export const APPLICANT_TRANSITIONS: Partial<Record<ApplicationStatus, ApplicationStatus[]>> = {
