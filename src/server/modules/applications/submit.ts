@@ -14,7 +14,7 @@ import {
   takeSubmissionSlotSql,
 } from '../programs';
 import type { Answers, FormSection } from '../programs/form-contract';
-import { receiptPrefix } from '../programs/lifecycle-contract';
+import { callAccepts, receiptPrefix } from '../programs/lifecycle-contract';
 import { moveStatus, readable } from './access';
 import { validateAnswers } from './answers-contract';
 import { notEligible } from './eligibility';
@@ -103,7 +103,8 @@ export async function submitApplication({
     if (errors.length) throw new ValidationError('validation_failed', errors);
 
     if (app.status === 'supplement_requested') {
-      // Supplements are answered by their due date, after the call's deadline too.
+      // Supplements are answered by their due date, after the call's deadline too (answerSupplement).
+      if (!callAccepts('answerSupplement', ctx.window)) throw new ConflictError('deadline_passed');
       const [open] = await tx
         .update(supplementRequests)
         .set({ resolvedAt: sql`now()` })
