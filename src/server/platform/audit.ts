@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AccessAction } from '../../shared/enums';
 import { type Database, sqlRows } from '../db/client';
 import type { Actor } from './actor';
@@ -151,4 +151,20 @@ export async function entityHistory(db: Database, entityType: string, entityId: 
     .orderBy(desc(auditLog.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+/**
+ * recordAudit as a fragment of a larger statement (a data-modifying CTE): one audit row per row of `from`,
+ * e.g. `auditInsertSql(actor, { action, entityType: 'application', entityId: sql`m.id::text`,
+ * after: sql`jsonb_build_object('status', m.status)`, from: sql`moved m` })`. `before` is a value (scrubbed
+ * like recordAudit's); `after` a jsonb expression over `from`, which must hold no secret fields.
+ */
+export function auditInsertSql(
+  actor: Actor,
+  e: { action: string; entityType: string; entityId: SQL; before?: unknown; after: SQL; from: SQL },
+): SQL {
+  return sql`INSERT INTO audit_log (actor_id, actor_role, ip, request_id, action, entity_type, entity_id, before, after)
+    SELECT ${actor.userId ?? null}::uuid, ${actor.role}, ${actor.ip}, ${actor.requestId}, ${e.action}, ${e.entityType},
+      ${e.entityId}, ${JSON.stringify(scrub(e.before))}::jsonb, ${e.after}
+    FROM ${e.from}`;
 }

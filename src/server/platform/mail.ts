@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { type Database, sqlRows } from '../db/client';
 
@@ -156,4 +156,12 @@ export class MailSender {
   async drain(): Promise<void> {
     for (let i = 0; i < 1000; i++) if ((await this.tick()) === 0) return;
   }
+}
+
+/**
+ * Queues mail from inside a larger statement (a data-modifying CTE): one outbox row per row of `from`
+ * (with its WHERE), e.g. a receipt mail that needs the receipt number the same statement issues.
+ */
+export function outboxInsertSql(m: { to: SQL; subject: SQL; body: SQL; from: SQL }): SQL {
+  return sql`INSERT INTO outbox ("to", subject, body) SELECT ${m.to}, ${m.subject}, ${m.body} FROM ${m.from}`;
 }

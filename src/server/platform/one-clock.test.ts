@@ -17,8 +17,6 @@ const APP_CLOCK_ALLOWED: Record<string, number> = {
   'modules/companies/import-parse.ts': 2,
   // SigV4 request time of the S3 file store: the object store checks it against its own clock
   'platform/files-s3.ts': 1,
-  // applications: moves to the database's clock with that module's restructuring
-  'modules/applications/service.ts': 2,
 };
 
 const root = join(__dirname, '..');

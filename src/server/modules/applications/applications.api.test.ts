@@ -113,8 +113,58 @@ describe('calls and applications', () => {
     // withdraw and re-submit keep the receipt number
     const w = await sme.inject({ method: 'POST', url: `/api/applications/${app.id}/withdraw` });
     expect(w.json().status).toBe('withdrawn');
+
+    // the call's window (CALL_ACTION_WINDOWS): before opens_at a withdrawn application can be edited but
+    // not submitted; after closes_at neither answers nor documents change
+    const [{ opens_at, closes_at }] = await t().handle.query<{ opens_at: Date; closes_at: Date }>(
+      'SELECT opens_at, closes_at FROM calls WHERE id = $1',
+      [callId],
+    );
+    await t().handle.query("UPDATE calls SET opens_at = now() + interval '1 hour' WHERE id = $1", [callId]);
+    const early = await sme.inject({ method: 'POST', url: `/api/applications/${app.id}/submit` });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('call_not_open');
+    const earlySave = await sme.inject({
+      method: 'PATCH',
+      url: `/api/applications/${app.id}`,
+      payload: { answers: { problem: goodAnswers.problem } },
+    });
+    expect(earlySave.statusCode).toBe(200);
+    await t().handle.query(
+      "UPDATE calls SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1",
+      [callId],
+    );
+    const lateSave = await sme.inject({
+      method: 'PATCH',
+      url: `/api/applications/${app.id}`,
+      payload: { answers: { problem: goodAnswers.problem } },
+    });
+    expect(lateSave.json().error.code).toBe('deadline_passed');
+    const lateUpload = await upload(TINY_PDF, '늦은서류.pdf');
+    expect(lateUpload.statusCode).toBe(409);
+    expect(lateUpload.json().error.code).toBe('deadline_passed');
+    await t().handle.query('UPDATE calls SET opens_at = $2, closes_at = $3 WHERE id = $1', [
+      callId,
+      opens_at,
+      closes_at,
+    ]);
+
     const re = await sme.inject({ method: 'POST', url: `/api/applications/${app.id}/submit` });
     expect(re.json().receiptNo).toBe(ok.json().receiptNo);
+    // the submit statement wrote its audit rows itself (one per submission), with the receipt
+    const submits = await t().handle.query<{
+      actor_id: string;
+      before: unknown;
+      after: Record<string, unknown>;
+    }>(
+      "SELECT actor_id, before, after FROM audit_log WHERE entity_id = $1 AND action = 'application.submit' ORDER BY id",
+      [app.id],
+    );
+    expect(submits).toHaveLength(2);
+    expect(submits[1].before).toEqual({ status: 'withdrawn' });
+    expect(submits[1].after).toMatchObject({ status: 'submitted', receiptNo: ok.json().receiptNo });
+    expect(submits[1].after.submittedAt).toBe(re.json().submittedAt);
+    expect(submits[1].actor_id).toBeTruthy();
 
     // staff see it with the ratio
     const mgr = await t().loginAs('manager');

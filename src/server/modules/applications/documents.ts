@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { logAccess, recordAudit } from '../../platform/audit';
@@ -9,31 +9,27 @@ import { type FileStore, openUpload, readUpload, saveUpload } from '../../platfo
 import { assertCan, assertCanAny } from '../../platform/policy';
 import { files } from '../../platform/schema';
 import { writeXlsx } from '../../platform/tabular';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { companies } from '../companies/schema';
+import { companyRefsSql } from '../companies';
+import { currentForm, loadCall, loadCallForm } from '../programs';
 import type { FormSection } from '../programs/form-contract';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { callForms, calls } from '../programs/schema';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { loadCall } from '../programs/service';
-import { EDITABLE } from './lifecycle';
+import { callAccepts } from '../programs/lifecycle-contract';
+import { COUNTED, EDITABLE, editAction } from './lifecycle-contract';
 import { applicationFiles, applications } from './schema';
+
+/** The companies read model (companies' index), joined as `co`. */
+const companiesJoin = sql`(${companyRefsSql}) co`;
 
 const EXT = /\.([a-z0-9]{2,5})$/i;
 
 /** Which keys take files: file fields of the form and the call's required documents, with their limits. */
 async function documentSlots(db: Database, app: typeof applications.$inferSelect) {
-  const [ctx] = await db
-    .select({ form: callForms, call: calls })
-    .from(callForms)
-    .innerJoin(calls, eq(calls.id, callForms.callId))
-    .where(eq(callForms.id, app.formId));
+  const ctx = await loadCallForm(db, app.formId);
   const slots = new Map<string, { accept?: string[]; maxSizeMb?: number }>();
   for (const f of (ctx.form.sections as FormSection[]).flatMap((s) => s.fields))
     if (f.type === 'file') slots.set(f.key, { accept: f.accept, maxSizeMb: f.maxSizeMb });
   for (const d of ctx.call.requiredDocuments as { key: string }[])
     if (!slots.has(d.key)) slots.set(d.key, {});
-  return { slots, call: ctx.call };
+  return { slots, call: ctx.call, window: ctx.window };
 }
 
 /** Attaches an uploaded document to an editable application (type sniffed, stored outside the web root). */
@@ -59,7 +55,9 @@ export async function attachDocument({
   if (!app) throw new NotFoundError('application');
   assertCan(actor, 'application.apply', { companyId: app.companyId });
   if (!EDITABLE.includes(app.status)) throw new ConflictError('application_locked', { status: app.status });
-  const { slots } = await documentSlots(db, app);
+  const { slots, window } = await documentSlots(db, app);
+  if (!callAccepts(editAction(app.status, 'editDocuments'), window))
+    throw new ConflictError('deadline_passed');
   const slot = slots.get(fieldKey);
   if (!slot) throw new ValidationError('validation_failed', [{ path: 'fieldKey', message: 'unknown_field' }]);
   const ext = filename.match(EXT)?.[1]?.toLowerCase();
@@ -109,6 +107,9 @@ export async function removeDocument({
     if (!app) throw new NotFoundError('application');
     assertCan(actor, 'application.apply', { companyId: app.companyId });
     if (!EDITABLE.includes(app.status)) throw new ConflictError('application_locked', { status: app.status });
+    const { window } = await loadCallForm(tx, app.formId);
+    if (!callAccepts(editAction(app.status, 'editDocuments'), window))
+      throw new ConflictError('deadline_passed');
     const gone = await tx
       .delete(applicationFiles)
       .where(and(eq(applicationFiles.applicationId, id), eq(applicationFiles.fileId, fileId)))
@@ -169,28 +170,15 @@ export async function callDocumentsZip({
   const rows = await db
     .select({
       a: applications,
-      companyName: companies.name,
+      companyName: sql<string>`co.name`,
       file: files,
       fieldKey: applicationFiles.fieldKey,
     })
     .from(applicationFiles)
     .innerJoin(applications, eq(applications.id, applicationFiles.applicationId))
-    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .innerJoin(companiesJoin, sql`co.id = ${applications.companyId}`)
     .innerJoin(files, eq(files.id, applicationFiles.fileId))
-    .where(
-      and(
-        eq(applications.callId, callId),
-        inArray(applications.status, [
-          'submitted',
-          'supplement_requested',
-          'incomplete',
-          'ineligible',
-          'selected',
-          'waitlisted',
-          'rejected',
-        ]),
-      ),
-    )
+    .where(and(eq(applications.callId, callId), inArray(applications.status, COUNTED)))
     .orderBy(asc(applications.receiptNo));
   await logAccess(db, actor, {
     action: 'download',
@@ -245,18 +233,19 @@ export async function callApplicationsXlsx({
 }) {
   assertCan(actor, 'application.manage');
   const { c } = await loadCall(db, actor, callId);
-  const [form] = await db
-    .select()
-    .from(callForms)
-    .where(eq(callForms.callId, callId))
-    .orderBy(asc(callForms.version));
+  const form = await currentForm(db, callId, 'first');
   const fields = (form.sections as FormSection[])
     .flatMap((s) => s.fields)
     .filter((f) => f.type !== 'file' && f.type !== 'companyField');
   const rows = await db
-    .select({ a: applications, name: companies.name, brn: companies.brn, district: companies.district })
+    .select({
+      a: applications,
+      name: sql<string>`co.name`,
+      brn: sql<string>`co.brn`,
+      district: sql<string | null>`co.district`,
+    })
     .from(applications)
-    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .innerJoin(companiesJoin, sql`co.id = ${applications.companyId}`)
     .where(and(eq(applications.callId, callId)))
     .orderBy(asc(applications.receiptNo));
   const kst = (d: Date | null) =>

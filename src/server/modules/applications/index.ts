@@ -1,6 +1,12 @@
 import { defineModule } from '../../platform/module';
+import { mergeApplications } from './access';
+import { notSelectedSameProgramYear } from './eligibility';
+import { applicationCountSql } from './read-models';
 import { applicationRoutes } from './routes';
-import { mergeApplications, notSelectedSameProgramYear } from './service';
+import { supportedFirmsSql } from './supported';
+
+export { applicationCountSql } from './read-models';
+export { supportedFirmsSql } from './supported';
 
 /** Applications (신청) to calls: drafts, documents, submission with receipt numbers, staff review. */
 export const applicationsModule = defineModule({
@@ -8,4 +14,5 @@ export const applicationsModule = defineModule({
   routes: [applicationRoutes],
   eligibilityRules: { notSelectedSameProgramYear },
   onCompanyMerge: mergeApplications,
+  readModels: { applicationCountSql, supportedFirmsSql },
 });

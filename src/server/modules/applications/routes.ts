@@ -25,7 +25,10 @@ import {
   downloadDocument,
   removeDocument,
 } from './documents';
-import * as svc from './service';
+import * as drafts from './drafts';
+import * as read from './read';
+import * as review from './review';
+import * as submit from './submit';
 
 const tags = ['applications'];
 
@@ -142,7 +145,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const r = await svc.startApplication({
+      const r = await drafts.startApplication({
         db,
         actor: request.actor,
         callId: request.params.id,
@@ -166,7 +169,12 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.listCallApplications({ db, actor: request.actor, callId: request.params.id, input: request.query }),
+      read.listCallApplications({
+        db,
+        actor: request.actor,
+        callId: request.params.id,
+        input: request.query,
+      }),
   );
 
   app.get(
@@ -179,7 +187,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: applicationSchema },
       },
     },
-    async (request) => svc.getApplication({ db, actor: request.actor, id: request.params.id }),
+    async (request) => read.getApplication({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.patch(
@@ -194,7 +202,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.saveAnswers({
+      drafts.saveAnswers({
         db,
         actor: request.actor,
         id: request.params.id,
@@ -215,7 +223,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const r = await svc.submitApplication({
+      const r = await submit.submitApplication({
         db,
         actor: request.actor,
         id: request.params.id,
@@ -236,7 +244,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: applicationSchema },
       },
     },
-    async (request) => svc.withdrawApplication({ db, actor: request.actor, id: request.params.id }),
+    async (request) => submit.withdrawApplication({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.post(
@@ -251,7 +259,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.requestSupplement({
+      review.requestSupplement({
         db,
         actor: request.actor,
         id: request.params.id,
@@ -272,7 +280,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.reviewApplication({
+      review.reviewApplication({
         db,
         actor: request.actor,
         id: request.params.id,
@@ -290,6 +298,6 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(applicationSummarySchema) }) },
       },
     },
-    async (request) => svc.myApplications({ db, actor: request.actor }),
+    async (request) => read.myApplications({ db, actor: request.actor }),
   );
 };

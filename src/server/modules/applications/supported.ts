@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { callRefsSql } from '../programs';
 
 /**
  * Firms that received support: selected in a call that funds each firm (a per-firm cap, e.g. DX consulting
@@ -7,7 +8,7 @@ import { type SQL, sql } from 'drizzle-orm';
  * before/after view) to join without knowing the applications and calls tables.
  */
 export function supportedFirmsSql(programCode?: string): SQL {
-  return sql`SELECT DISTINCT a.company_id, p.code AS program_code, c.year
-    FROM applications a JOIN calls c ON c.id = a.call_id JOIN programs p ON p.id = c.program_id
-    WHERE a.status = 'selected' AND c.per_firm_cap IS NOT NULL${programCode ? sql` AND p.code = ${programCode}` : sql``}`;
+  return sql`SELECT DISTINCT a.company_id, c.program_code, c.year
+    FROM applications a JOIN (${callRefsSql}) c ON c.id = a.call_id
+    WHERE a.status = 'selected' AND c.per_firm_cap IS NOT NULL${programCode ? sql` AND c.program_code = ${programCode}` : sql``}`;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
 import type { Program, programBody, programPatchBody } from './contract';
 import { calls, programBudgets, programs } from './schema';
+import { callAcceptsSql } from './window';
 
 type ProgramRow = typeof programs.$inferSelect;
 
@@ -27,7 +28,7 @@ export async function listPrograms({
   const open = await db
     .select({ programId: calls.programId, n: count() })
     .from(calls)
-    .where(and(inArray(calls.status, ['published', 'open']), sql`now() < ${calls.closesAt}`))
+    .where(callAcceptsSql('startDraft'))
     .groupBy(calls.programId);
   return {
     items: rows.map((p) => ({

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CallStatus } from '../../../shared/enums';
 import { type Database, sqlRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -6,8 +6,8 @@ import { isStaff } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-// biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
-import { companies } from '../companies/schema';
+import { applicationCountSql } from '../applications';
+import { companyRecord } from '../companies';
 import { assertCallFiles, callAttachments } from './call-files';
 import type { Call, CallCreateBody, CallPatchBody, CallSummary } from './contract';
 import { type EligibilityRegistry, evaluateRules } from './eligibility';
@@ -18,6 +18,7 @@ import {
   PUBLIC_CALL_STATUSES,
 } from './lifecycle-contract';
 import { callForms, calls, programs } from './schema';
+import { callAcceptsSql, callWindowSql, effectiveStatusSql } from './window';
 
 type CallRow = typeof calls.$inferSelect;
 type ProgramRow = typeof programs.$inferSelect;
@@ -44,11 +45,6 @@ function mapSummary(c: CallRow, p: ProgramRow, now: Date): CallSummary {
     competitionRatio: competitionRatio(c.submittedCount, c.capacity),
   };
 }
-
-/** SQL for a call's effective status, matching effectiveCallStatus(). */
-const effectiveStatusSql = sql`CASE WHEN ${calls.status} IN ('published','open') AND now() >= ${calls.closesAt} THEN 'closed'
-  WHEN ${calls.status} IN ('published','open') AND now() >= ${calls.opensAt} THEN 'open'
-  ELSE ${calls.status}::text END`;
 
 export async function dbNow(db: Database): Promise<Date> {
   const [r] = await sqlRows<{ now: Date | string }>(db, sql`SELECT now() AS now`);
@@ -82,14 +78,14 @@ export async function listCalls({
     input.programId ? eq(calls.programId, input.programId) : undefined,
     input.year ? eq(calls.year, input.year) : undefined,
     input.q ? ilike(calls.title, `%${input.q.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
-    input.status ? sql`${effectiveStatusSql} = ${input.status}` : undefined,
+    input.status ? sql`${effectiveStatusSql()} = ${input.status}` : undefined,
   ];
   if (input.eligibleFor) {
     assertCan(actor, 'company.read', { companyId: input.eligibleFor });
-    parts.push(inArray(calls.status, ['published', 'open']), sql`now() < ${calls.closesAt}`);
+    parts.push(callAcceptsSql('startDraft'));
   }
   const where = and(...parts);
-  const order = [sql`(${effectiveStatusSql} = 'open') DESC`, desc(calls.closesAt)];
+  const order = [sql`(${callWindowSql()} = 'open') DESC`, desc(calls.closesAt)];
   let rows = await db
     .select({ c: calls, p: programs })
     .from(calls)
@@ -120,25 +116,41 @@ export async function listCalls({
   };
 }
 
-export async function currentForm(db: Database, callId: string) {
+/** A call's current (latest) form version, or its first with `which: 'first'`. */
+export async function currentForm(db: Database, callId: string, which: 'latest' | 'first' = 'latest') {
   const [f] = await db
     .select()
     .from(callForms)
     .where(eq(callForms.callId, callId))
-    .orderBy(desc(callForms.version))
+    .orderBy(which === 'first' ? asc(callForms.version) : desc(callForms.version))
     .limit(1);
   return f;
 }
 
-/** Loads a call; drafts are visible to staff only (404 for others). */
+/** Loads a call and its window (by the database's clock); drafts are visible to staff only (404 for others). */
 export async function loadCall(db: Database, actor: Actor, id: string, lock = false) {
   const q = db
-    .select({ c: calls, p: programs })
+    .select({ c: calls, p: programs, window: callWindowSql() })
     .from(calls)
     .innerJoin(programs, eq(programs.id, calls.programId))
     .where(eq(calls.id, id));
   const [row] = lock ? await q.for('update', { of: calls }) : await q;
   if (!row || (row.c.status === 'draft' && !isStaff(actor))) throw new NotFoundError('call');
+  return row;
+}
+
+/**
+ * A form version with its call, program and the call's window (by the database's clock), for the
+ * applications filed on that form; 404 when the form does not exist.
+ */
+export async function loadCallForm(db: Database, formId: string) {
+  const [row] = await db
+    .select({ form: callForms, call: calls, program: programs, window: callWindowSql() })
+    .from(callForms)
+    .innerJoin(calls, eq(calls.id, callForms.callId))
+    .innerJoin(programs, eq(programs.id, calls.programId))
+    .where(eq(callForms.id, formId));
+  if (!row) throw new NotFoundError('call');
   return row;
 }
 
@@ -152,10 +164,7 @@ const canonical = (v: unknown): string =>
 
 /** Applications (drafts included) on a form version: such a version is frozen. */
 async function formApplicationCount(db: Database, formId: string): Promise<number> {
-  const [r] = await sqlRows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM applications WHERE form_id = ${formId}`,
-  );
+  const [r] = await sqlRows<{ n: number }>(db, sql`SELECT ${applicationCountSql({ formId })} AS n`);
   return Number(r?.n ?? 0);
 }
 
@@ -310,19 +319,25 @@ export async function transitionCall({
   return getCall({ db, actor, id });
 }
 
+/** The facts eligibility rules look at, from the company registry (companies' index); 404 when missing. */
 export async function loadCompanyFacts(db: Database, companyId: string) {
-  const [c] = await db
-    .select({
-      id: companies.id,
-      district: companies.district,
-      sizeClass: companies.sizeClass,
-      ksicCode: companies.ksicCode,
-      foundedOn: companies.foundedOn,
-    })
-    .from(companies)
-    .where(eq(companies.id, companyId));
-  if (!c) throw new NotFoundError('company');
-  return c;
+  const { id, district, sizeClass, ksicCode, foundedOn } = await companyRecord(db, companyId);
+  return { id, district, sizeClass, ksicCode, foundedOn };
+}
+
+/** Checks a company against a call's eligibility rules (the installed evaluators), by the database's clock. */
+export async function eligibilityOf(
+  db: Database,
+  call: Pick<CallRow, 'id' | 'programId' | 'year' | 'eligibility'>,
+  companyId: string,
+  rules: EligibilityRegistry,
+) {
+  const company = await loadCompanyFacts(db, companyId);
+  return evaluateRules(
+    call.eligibility,
+    { db, company, call: { id: call.id, programId: call.programId, year: call.year }, now: await dbNow(db) },
+    rules,
+  );
 }
 
 /** Eligibility of one company for one call, with a reason per rule. */
@@ -341,11 +356,6 @@ export async function checkEligibility({
 }) {
   assertCan(actor, 'company.read', { companyId });
   const { c } = await loadCall(db, actor, callId);
-  const company = await loadCompanyFacts(db, companyId);
-  const checks = await evaluateRules(
-    c.eligibility,
-    { db, company, call: { id: c.id, programId: c.programId, year: c.year }, now: await dbNow(db) },
-    rules,
-  );
+  const checks = await eligibilityOf(db, c, companyId, rules);
   return { companyId, eligible: checks.every((x) => x.ok), checks };
 }
