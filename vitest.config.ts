@@ -15,6 +15,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          isolate: false,
           // migrates once and hands each test file a copy (src/server/test/snapshots.ts)
           globalSetup: ['src/server/test/global-setup.ts'],
         },
