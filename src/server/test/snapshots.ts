@@ -90,8 +90,13 @@ async function build(run: SnapshotRun, key: string): Promise<string> {
   if (!run.serverUrl) {
     const h = await openPglite(undefined, base ? { loadDataDir: new Blob([readFileSync(base)]) } : {});
     try {
-      if (firms === undefined) await migrate(h);
-      else await loadDemoWorld(h, { firms });
+      if (firms === undefined) {
+        await migrate(h);
+        // template0 is a quarter of the tarball's files, and nothing in a test copies it: each
+        // test file's copy unpacks ≈ 0.3 s faster without it (template1 stays, for CREATE DATABASE)
+        await h.query('ALTER DATABASE template0 WITH IS_TEMPLATE false ALLOW_CONNECTIONS true');
+        await h.query('DROP DATABASE template0');
+      } else await loadDemoWorld(h, { firms });
       const dump = await (h.db as unknown as { $client: PGlite }).$client.dumpDataDir('none');
       const file = join(run.dir, `${key}.tar`);
       writeFileSync(`${file}.part`, Buffer.from(await dump.arrayBuffer()));
