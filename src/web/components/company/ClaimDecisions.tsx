@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLang } from '../../i18n';
 import { brn, formatDateTime } from '../../lib/format';
+import { useDecisions } from '../../lib/use-decisions';
 import {
   type Claim,
   type ClaimListParams,
@@ -10,11 +10,11 @@ import {
   useClaims,
   useDecideClaim,
 } from '../../modules/companies/api/claims';
-import { Alert, ErrorAlert, LiveStatus } from '../Alert';
+import { ErrorAlert, SuccessStatus } from '../Alert';
 import { Badge } from '../Badge';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ReasonDialog } from '../Dialog';
-import { Loading } from '../Loading';
+import { QueryStatus } from '../QueryStatus';
 
 const statusTone = {
   pending: 'warning',
@@ -121,30 +121,14 @@ export function ClaimDecisions({
   const { t } = useTranslation();
   const claims = useClaims(params);
   const decide = useDecideClaim();
-  const [approving, setApproving] = useState<Claim | null>(null);
-  const [rejecting, setRejecting] = useState<Claim | null>(null);
-  const [done, setDone] = useState('');
-  const close = () => {
-    setApproving(null);
-    setRejecting(null);
-    decide.reset();
-  };
+  const { approving, rejecting, done, close, approve, reject, decided } = useDecisions<Claim>(decide.reset);
   return (
     <>
-      <LiveStatus>
-        {done && (
-          <Alert tone="success" live={false}>
-            {done}
-          </Alert>
-        )}
-      </LiveStatus>
-      {claims.isPending && <Loading />}
-      {claims.error && <ErrorAlert error={claims.error} />}
-      {claims.data && claims.data.items.length === 0 && (
-        <Alert tone="info" live={false}>
-          {params.status === 'pending' ? t('claims.emptyPending') : t('claims.empty')}
-        </Alert>
-      )}
+      <SuccessStatus>{done}</SuccessStatus>
+      <QueryStatus
+        query={claims}
+        empty={params.status === 'pending' ? t('claims.emptyPending') : t('claims.empty')}
+      />
       {claims.data && claims.data.items.length > 0 && (
         <ul className="app-member-list">
           {claims.data.items.map((c) => (
@@ -152,14 +136,8 @@ export function ClaimDecisions({
               key={c.id}
               claim={c}
               linkCompany={linkCompany}
-              onApprove={() => {
-                setDone('');
-                setApproving(c);
-              }}
-              onReject={() => {
-                setDone('');
-                setRejecting(c);
-              }}
+              onApprove={() => approve(c)}
+              onReject={() => reject(c)}
             />
           ))}
         </ul>
@@ -175,10 +153,8 @@ export function ClaimDecisions({
           decide.mutate(
             { id: approving.id, decision: 'approve' },
             {
-              onSuccess: (c) => {
-                setDone(t('claims.approvedDone', { name: c.claimant.name, company: c.companyName }));
-                close();
-              },
+              onSuccess: (c) =>
+                decided(t('claims.approvedDone', { name: c.claimant.name, company: c.companyName })),
             },
           )
         }
@@ -207,10 +183,8 @@ export function ClaimDecisions({
           decide.mutate(
             { id: rejecting.id, decision: 'reject', reason },
             {
-              onSuccess: (c) => {
-                setDone(t('claims.rejectedDone', { name: c.claimant.name, company: c.companyName }));
-                close();
-              },
+              onSuccess: (c) =>
+                decided(t('claims.rejectedDone', { name: c.claimant.name, company: c.companyName })),
             },
           )
         }

@@ -26,6 +26,7 @@ import {
   usePatchAccount,
 } from '../api/account';
 import { NewPasswordField, PasswordAgainField } from './PasswordRules';
+import { ProfileFields } from './ProfileFields';
 
 /** 내 정보: profile, password, consents and 회원탈퇴 of the signed-in person. */
 export function AccountPage() {
@@ -109,20 +110,7 @@ function ProfileSection({ account }: { account: Account }) {
       />
       <form onSubmit={onSubmit} noValidate className="app-form">
         <div className="fieldset">
-          <TextField
-            label={t('fields.name')}
-            autoComplete="name"
-            required
-            error={errors.name}
-            {...form.register('name')}
-          />
-          <TextField
-            label={t('fields.phoneOptional')}
-            type="tel"
-            autoComplete="tel"
-            error={errors.phone}
-            {...form.register('phone')}
-          />
+          <ProfileFields name={form.register('name')} phone={form.register('phone')} errors={errors} />
         </div>
         {save.error && <ErrorAlert error={save.error} />}
         <LiveStatus>{save.isSuccess && !form.formState.isDirty ? t('account.saved') : null}</LiveStatus>

@@ -17,6 +17,7 @@ import { useConsents, useSignup } from '../api/auth';
 import { CheckEmail } from './CheckEmail';
 import { ConsentBlock } from './ConsentBlock';
 import { NewPasswordField } from './PasswordRules';
+import { ProfileFields } from './ProfileFields';
 
 type SignupForm = z.input<typeof signupBody>;
 const FIELDS = ['email', 'password', 'name', 'phone', 'role', 'consents.terms', 'consents.privacy'] as const;
@@ -79,21 +80,10 @@ export function SignUpPage() {
               error={errors.password}
               {...form.register('password')}
             />
-            <TextField
-              label={t('fields.name')}
-              autoComplete="name"
-              required
-              error={errors.name}
-              {...form.register('name')}
-            />
-            <TextField
-              label={t('fields.phoneOptional')}
-              type="tel"
-              autoComplete="tel"
-              inputMode="tel"
-              hint={t('fields.phoneHint')}
-              error={errors.phone}
-              {...form.register('phone', { setValueAs: emptyToNull })}
+            <ProfileFields
+              name={form.register('name')}
+              phone={form.register('phone', { setValueAs: emptyToNull })}
+              errors={errors}
             />
             <ChoiceGroup legend={t('auth.roleLegend')} required error={errors.role} column>
               {SELF_SIGNUP_ROLES.map((r) => (

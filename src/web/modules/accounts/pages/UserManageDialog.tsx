@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../server/modules/accounts/contract';
 import type { Role } from '../../../../shared/enums';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { Alert, ErrorAlert, SuccessStatus } from '../../../components/Alert';
 import { Dialog } from '../../../components/Dialog';
 import { Check, SelectField, TextAreaField } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
@@ -105,13 +105,7 @@ function ManageForm({ user, names }: { user: User; names: Map<string, string> })
           { label: t('fields.associations'), value: user.associationIds.map(assocName).join(', ') },
         ]}
       />
-      <LiveStatus>
-        {patch.isSuccess && (
-          <Alert tone="success" live={false}>
-            {t('users.saved')}
-          </Alert>
-        )}
-      </LiveStatus>
+      <SuccessStatus>{patch.isSuccess && t('users.saved')}</SuccessStatus>
       <form onSubmit={submit} noValidate className="fieldset">
         <SelectField
           label={t('fields.role')}

@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../server/modules/accounts/contract';
 import type { Role } from '../../../../shared/enums';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ErrorAlert, LiveStatus, SuccessStatus } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { SelectField, TextField } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
@@ -97,13 +97,7 @@ export function UsersPage() {
           </button>
         }
       />
-      <LiveStatus>
-        {created && (
-          <Alert tone="success" live={false}>
-            {t('users.created', { name: created })}
-          </Alert>
-        )}
-      </LiveStatus>
+      <SuccessStatus>{created && t('users.created', { name: created })}</SuccessStatus>
       <search aria-label={t('users.searchLabel')}>
         <form onSubmit={search} className="app-filters app-filters--row">
           <TextField label={t('users.q')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Company } from '../../../../server/modules/companies/contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { Alert, ErrorAlert, SuccessStatus } from '../../../components/Alert';
 import { ReasonDialog } from '../../../components/Dialog';
 import { Loading } from '../../../components/Loading';
 import { currentLang } from '../../../i18n';
@@ -22,13 +22,7 @@ export function CompanyDuplicates({ company }: { company: Company }) {
   if (dups.error) return <ErrorAlert error={dups.error} />;
   return (
     <>
-      <LiveStatus>
-        {merged && (
-          <Alert tone="success" live={false}>
-            {merged}
-          </Alert>
-        )}
-      </LiveStatus>
+      <SuccessStatus>{merged}</SuccessStatus>
       {dups.data.items.length === 0 ? (
         <Alert tone="info" live={false}>
           {t('duplicates.noneForCompany')}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { SuccessStatus } from '../../../components/Alert';
 import { ReasonDialog } from '../../../components/Dialog';
-import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { TableScroll } from '../../../components/TableScroll';
 import { currentLang } from '../../../i18n';
 import { brn } from '../../../lib/format';
@@ -36,20 +36,8 @@ export function DuplicatesPage() {
   return (
     <>
       <PageHeader title={t('duplicates.pageTitle')} lead={<p>{t('duplicates.pageLead')}</p>} />
-      <LiveStatus>
-        {done && (
-          <Alert tone="success" live={false}>
-            {done}
-          </Alert>
-        )}
-      </LiveStatus>
-      {pairs.isPending && <Loading />}
-      {pairs.error && <ErrorAlert error={pairs.error} />}
-      {pairs.data && pairs.data.items.length === 0 && (
-        <Alert tone="info" live={false}>
-          {t('duplicates.none')}
-        </Alert>
-      )}
+      <SuccessStatus>{done}</SuccessStatus>
+      <QueryStatus query={pairs} empty={t('duplicates.none')} />
       {pairs.data && pairs.data.items.length > 0 && (
         <TableScroll labelledBy="dup-caption">
           <table className="tbl col data app-table">

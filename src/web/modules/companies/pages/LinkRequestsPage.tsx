@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LinkRequest } from '../../../../server/modules/companies/import-contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ErrorAlert, SuccessStatus } from '../../../components/Alert';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ReasonDialog } from '../../../components/Dialog';
 import { SelectField } from '../../../components/Field';
-import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
 import { Pager } from '../../../components/Pager';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { TableScroll } from '../../../components/TableScroll';
 import { currentLang } from '../../../i18n';
 import { brn, formatDateTime } from '../../../lib/format';
+import { useDecisions } from '../../../lib/use-decisions';
 import { useDecideLinkRequest, useLinkRequests } from '../api/imports';
 
 const PAGE = 50;
@@ -28,24 +29,13 @@ export function LinkRequestsPage() {
   const [page, setPage] = useState(1);
   const list = useLinkRequests(status, page);
   const decide = useDecideLinkRequest();
-  const [approving, setApproving] = useState<LinkRequest | null>(null);
-  const [rejecting, setRejecting] = useState<LinkRequest | null>(null);
-  const [done, setDone] = useState('');
-  const close = () => {
-    setApproving(null);
-    setRejecting(null);
-    decide.reset();
-  };
+  const { approving, rejecting, done, close, approve, reject, decided } = useDecisions<LinkRequest>(
+    decide.reset,
+  );
   return (
     <>
       <PageHeader title={t('linkRequests.title')} lead={<p>{t('linkRequests.lead')}</p>} />
-      <LiveStatus>
-        {done && (
-          <Alert tone="success" live={false}>
-            {done}
-          </Alert>
-        )}
-      </LiveStatus>
+      <SuccessStatus>{done}</SuccessStatus>
       <div className="app-form__row">
         <SelectField
           label={t('linkRequests.statusFilter')}
@@ -57,13 +47,7 @@ export function LinkRequestsPage() {
           options={STATUSES.map((s) => ({ value: s, label: t(`linkRequests.status.${s}`) }))}
         />
       </div>
-      {list.isPending && <Loading />}
-      {list.error && <ErrorAlert error={list.error} />}
-      {list.data && list.data.items.length === 0 && (
-        <Alert tone="info" live={false}>
-          {t(`linkRequests.none.${status}`)}
-        </Alert>
-      )}
+      <QueryStatus query={list} empty={t(`linkRequests.none.${status}`)} />
       {list.data && list.data.items.length > 0 && (
         <>
           <TableScroll labelledBy="link-requests-caption">
@@ -120,14 +104,14 @@ export function LinkRequestsPage() {
                           <button
                             type="button"
                             className="krds-btn xsmall primary"
-                            onClick={() => setApproving(r)}
+                            onClick={() => approve(r)}
                           >
                             {t('linkRequests.approve')}
                           </button>
                           <button
                             type="button"
                             className="krds-btn xsmall secondary"
-                            onClick={() => setRejecting(r)}
+                            onClick={() => reject(r)}
                           >
                             {t('linkRequests.reject')}
                           </button>
@@ -169,15 +153,13 @@ export function LinkRequestsPage() {
           decide.mutate(
             { id: approving.id, approve: true },
             {
-              onSuccess: () => {
-                setDone(
+              onSuccess: () =>
+                decided(
                   t('linkRequests.approved', {
                     company: approving.companyName,
                     association: approving.associationName,
                   }),
-                );
-                close();
-              },
+                ),
             },
           )
         }
@@ -213,10 +195,7 @@ export function LinkRequestsPage() {
           decide.mutate(
             { id: rejecting.id, approve: false, reason },
             {
-              onSuccess: () => {
-                setDone(t('linkRequests.rejected', { company: rejecting.companyName }));
-                close();
-              },
+              onSuccess: () => decided(t('linkRequests.rejected', { company: rejecting.companyName })),
             },
           )
         }
