@@ -390,12 +390,8 @@ function ApplicationBody({ app, call }: { app: Application; call: Call }) {
   const openSupplements = app.supplements.filter((s) => !s.resolvedAt);
   return (
     <>
-      <p className="app-breadcrumb">
-        <Link to="/my/applications" className="app-link">
-          {t('applications.backToMine')}
-        </Link>
-      </p>
       <PageHeader
+        back={{ to: '/my/applications', label: t('applications.backToMine') }}
         title={app.callTitle}
         docTitle={t('applications.docTitle', { title: app.callTitle })}
         lead={
