@@ -7,6 +7,7 @@ import { signupBody } from '../../../../server/modules/accounts/contract';
 import { CONSENT_KINDS, SELF_SIGNUP_ROLES } from '../../../../shared/enums';
 import { ErrorAlert } from '../../../components/Alert';
 import { Check, ChoiceGroup, TextField } from '../../../components/Field';
+import { SubmitActions } from '../../../components/FormShell';
 import { Loading } from '../../../components/Loading';
 import { PageHeader, Section } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
@@ -133,11 +134,7 @@ export function SignUpPage() {
           )}
         </Section>
 
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn large primary app-btn-block" disabled={signup.isPending}>
-            {signup.isPending ? t('common.working') : t('auth.signUp')}
-          </button>
-        </div>
+        <SubmitActions label={t('auth.signUp')} pending={signup.isPending} size="large" block />
       </form>
       <p className="app-center">
         {t('auth.haveAccount')}{' '}

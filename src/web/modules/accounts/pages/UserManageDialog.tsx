@@ -6,6 +6,7 @@ import { Alert, ErrorAlert, SuccessStatus } from '../../../components/Alert';
 import { Dialog } from '../../../components/Dialog';
 import { Check, SelectField, TextAreaField } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
+import { SubmitActions } from '../../../components/FormShell';
 import { Loading } from '../../../components/Loading';
 import { currentLang } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
@@ -143,11 +144,7 @@ function ManageForm({ user, names }: { user: User; names: Map<string, string> })
         />
         {tried && !changed && <Alert tone="info">{t('common.unchanged')}</Alert>}
         {patch.error && <ErrorAlert error={patch.error} />}
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn medium primary" disabled={patch.isPending}>
-            {patch.isPending ? t('common.working') : t('users.saveChanges')}
-          </button>
-        </div>
+        <SubmitActions label={t('users.saveChanges')} pending={patch.isPending} />
       </form>
       <RoleHistory userId={user.id} names={names} />
     </div>
