@@ -10,10 +10,9 @@ import {
   useClaims,
   useDecideClaim,
 } from '../../modules/companies/api/claims';
-import { ErrorAlert, SuccessStatus } from '../Alert';
+import { SuccessStatus } from '../Alert';
 import { Badge } from '../Badge';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { ReasonDialog } from '../Dialog';
+import { DecisionDialogs } from '../DecisionDialogs';
 import { QueryStatus } from '../QueryStatus';
 
 const statusTone = {
@@ -121,7 +120,8 @@ export function ClaimDecisions({
   const { t } = useTranslation();
   const claims = useClaims(params);
   const decide = useDecideClaim();
-  const { approving, rejecting, done, close, approve, reject, decided } = useDecisions<Claim>(decide.reset);
+  const decisions = useDecisions<Claim>(decide.reset);
+  const { done, approve, reject, decided } = decisions;
   return (
     <>
       <SuccessStatus>{done}</SuccessStatus>
@@ -142,52 +142,43 @@ export function ClaimDecisions({
           ))}
         </ul>
       )}
-      <ConfirmDialog
-        open={!!approving}
-        onClose={close}
-        title={t('claims.approveTitle')}
-        confirmLabel={t('claims.approve')}
-        pending={decide.isPending}
-        onConfirm={() =>
-          approving &&
-          decide.mutate(
-            { id: approving.id, decision: 'approve' },
-            {
-              onSuccess: (c) =>
-                decided(t('claims.approvedDone', { name: c.claimant.name, company: c.companyName })),
-            },
-          )
-        }
-      >
-        {approving && (
-          <p>
-            {t(approving.hasOwner ? 'claims.approveBodyMember' : 'claims.approveBodyOwner', {
-              name: approving.claimant.name,
-              company: approving.companyName,
-            })}
-          </p>
-        )}
-        <ErrorAlert error={decide.error} />
-      </ConfirmDialog>
-      <ReasonDialog
-        open={!!rejecting}
-        onClose={close}
-        title={t('claims.rejectTitle')}
-        danger
-        description={rejecting && <p>{t('claims.rejectBody', { name: rejecting.claimant.name })}</p>}
-        confirmLabel={t('claims.reject')}
+      <DecisionDialogs
+        decisions={decisions}
         pending={decide.isPending}
         error={decide.error}
-        onConfirm={(reason) =>
-          rejecting &&
-          decide.mutate(
-            { id: rejecting.id, decision: 'reject', reason },
-            {
-              onSuccess: (c) =>
-                decided(t('claims.rejectedDone', { name: c.claimant.name, company: c.companyName })),
-            },
-          )
-        }
+        approve={{
+          title: t('claims.approveTitle'),
+          label: t('claims.approve'),
+          body: (c) => (
+            <p>
+              {t(c.hasOwner ? 'claims.approveBodyMember' : 'claims.approveBodyOwner', {
+                name: c.claimant.name,
+                company: c.companyName,
+              })}
+            </p>
+          ),
+          onConfirm: (c) =>
+            decide.mutate(
+              { id: c.id, decision: 'approve' },
+              {
+                onSuccess: (r) =>
+                  decided(t('claims.approvedDone', { name: r.claimant.name, company: r.companyName })),
+              },
+            ),
+        }}
+        reject={{
+          title: t('claims.rejectTitle'),
+          label: t('claims.reject'),
+          body: (c) => <p>{t('claims.rejectBody', { name: c.claimant.name })}</p>,
+          onConfirm: (c, reason) =>
+            decide.mutate(
+              { id: c.id, decision: 'reject', reason },
+              {
+                onSuccess: (r) =>
+                  decided(t('claims.rejectedDone', { name: r.claimant.name, company: r.companyName })),
+              },
+            ),
+        }}
       />
     </>
   );

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LinkRequest } from '../../../../server/modules/companies/import-contract';
-import { ErrorAlert, SuccessStatus } from '../../../components/Alert';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { ReasonDialog } from '../../../components/Dialog';
+import { SuccessStatus } from '../../../components/Alert';
+import { DecisionDialogs } from '../../../components/DecisionDialogs';
 import { SelectField } from '../../../components/Field';
 import { PageHeader } from '../../../components/Page';
 import { Pager } from '../../../components/Pager';
@@ -29,9 +28,8 @@ export function LinkRequestsPage() {
   const [page, setPage] = useState(1);
   const list = useLinkRequests(status, page);
   const decide = useDecideLinkRequest();
-  const { approving, rejecting, done, close, approve, reject, decided } = useDecisions<LinkRequest>(
-    decide.reset,
-  );
+  const decisions = useDecisions<LinkRequest>(decide.reset);
+  const { done, approve, reject, decided } = decisions;
   return (
     <>
       <PageHeader title={t('linkRequests.title')} lead={<p>{t('linkRequests.lead')}</p>} />
@@ -142,63 +140,39 @@ export function LinkRequestsPage() {
           />
         </>
       )}
-      <ConfirmDialog
-        open={!!approving}
-        onClose={close}
-        title={t('linkRequests.approveTitle')}
-        confirmLabel={t('linkRequests.approve')}
-        pending={decide.isPending}
-        onConfirm={() =>
-          approving &&
-          decide.mutate(
-            { id: approving.id, approve: true },
-            {
-              onSuccess: () =>
-                decided(
-                  t('linkRequests.approved', {
-                    company: approving.companyName,
-                    association: approving.associationName,
-                  }),
-                ),
-            },
-          )
-        }
-      >
-        <p>
-          {t('linkRequests.approveBody', {
-            company: approving?.companyName ?? '',
-            association: approving?.associationName ?? '',
-          })}
-        </p>
-        <ErrorAlert error={decide.error} />
-      </ConfirmDialog>
-      <ReasonDialog
-        open={!!rejecting}
-        onClose={close}
-        title={t('linkRequests.rejectTitle')}
-        description={
-          rejecting && (
-            <p>
-              {t('linkRequests.rejectBody', {
-                company: rejecting.companyName,
-                association: rejecting.associationName,
-              })}
-            </p>
-          )
-        }
-        confirmLabel={t('linkRequests.reject')}
-        danger
+      <DecisionDialogs
+        decisions={decisions}
         pending={decide.isPending}
         error={decide.error}
-        onConfirm={(reason) =>
-          rejecting &&
-          decide.mutate(
-            { id: rejecting.id, approve: false, reason },
-            {
-              onSuccess: () => decided(t('linkRequests.rejected', { company: rejecting.companyName })),
-            },
-          )
-        }
+        approve={{
+          title: t('linkRequests.approveTitle'),
+          label: t('linkRequests.approve'),
+          body: (r) => (
+            <p>{t('linkRequests.approveBody', { company: r.companyName, association: r.associationName })}</p>
+          ),
+          onConfirm: (r) =>
+            decide.mutate(
+              { id: r.id, approve: true },
+              {
+                onSuccess: () =>
+                  decided(
+                    t('linkRequests.approved', { company: r.companyName, association: r.associationName }),
+                  ),
+              },
+            ),
+        }}
+        reject={{
+          title: t('linkRequests.rejectTitle'),
+          label: t('linkRequests.reject'),
+          body: (r) => (
+            <p>{t('linkRequests.rejectBody', { company: r.companyName, association: r.associationName })}</p>
+          ),
+          onConfirm: (r, reason) =>
+            decide.mutate(
+              { id: r.id, approve: false, reason },
+              { onSuccess: () => decided(t('linkRequests.rejected', { company: r.companyName })) },
+            ),
+        }}
       />
     </>
   );
