@@ -161,6 +161,8 @@ export async function signIn(page: Page, email: string, password = 'itda-demo-20
  * opening its group first, as a person would.
  */
 export async function navTo(page: Page, name: string) {
+  // a page that mounts moves focus to its h1, which closes an open group: let it arrive first
+  await settled(page);
   const nav = page.getByRole('navigation', { name: /^(주 메뉴|Main menu)$/ });
   const link = nav.getByRole('link', { name, exact: true });
   if (!(await link.isVisible())) {

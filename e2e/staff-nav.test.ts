@@ -33,6 +33,19 @@ describe.skipIf(!!skip)('staff navigation at 1280 px', () => {
       await expectAxeClean(page, `${who}: home with the staff navigation`);
     });
 
+  it('admin in English: still one line at 1024 px, the narrowest bar', async () => {
+    const page = await e2e().page({ locale: 'en-US' });
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await signIn(page, 'admin@demo.itda.kr');
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('button', { name: 'Administration' })
+      .waitFor();
+    await e2e().screenshot(page, 'nav-1024-admin-en', { fullPage: false });
+    expect(await rows(page)).toHaveLength(1);
+  });
+
   it('admin: a group opens with the keyboard, Escape closes it and returns focus', async () => {
     const page = await e2e().page();
     await signIn(page, 'admin@demo.itda.kr');
@@ -70,6 +83,7 @@ describe.skipIf(!!skip)('staff navigation at 1280 px', () => {
   it('admin on a phone: the groups open inside the menu panel', async () => {
     const phone = await e2e().page({ mobile: true });
     await signIn(phone, 'admin@demo.itda.kr');
+    await settled(phone);
     await phone.getByRole('button', { name: '전체메뉴' }).tap();
     const nav = phone.getByRole('navigation', { name: '주 메뉴' });
     await nav.getByRole('button', { name: '운영 관리' }).tap();
