@@ -34,10 +34,11 @@ describe.skipIf(!!skip)('staff navigation at 1280 px', () => {
     });
 
   it('admin in English: still one line at 1024 px, the narrowest bar', async () => {
-    const page = await e2e().page({ locale: 'en-US' });
+    const page = await e2e().page();
     await page.setViewportSize({ width: 1024, height: 800 });
     await signIn(page, 'admin@demo.itda.kr');
     await page.goto('/');
+    await page.getByRole('button', { name: 'English' }).first().click();
     await page
       .getByRole('navigation', { name: 'Main menu' })
       .getByRole('button', { name: 'Administration' })
