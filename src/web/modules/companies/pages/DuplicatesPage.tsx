@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SuccessStatus } from '../../../components/Alert';
-import { ReasonDialog } from '../../../components/Dialog';
 import { PageHeader } from '../../../components/Page';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { TableScroll } from '../../../components/TableScroll';
 import { currentLang } from '../../../i18n';
 import { brn } from '../../../lib/format';
-import { withJosa } from '../../../lib/josa';
-import { type DuplicatePair, useDuplicatePairs, useMergeCompany } from '../api/companies';
+import { type DuplicatePair, useDuplicatePairs } from '../api/companies';
+import { MergeDialog } from './MergeDialog';
 
 type Side = DuplicatePair['a'];
 
@@ -28,11 +27,10 @@ function CompanyCell({ c }: { c: Side }) {
 /** Near-duplicate pairs across the registry, with merge in either direction. */
 export function DuplicatesPage() {
   const { t } = useTranslation();
-  const lang = currentLang();
+  const _lang = currentLang();
   const pairs = useDuplicatePairs();
   const [pending, setPending] = useState<{ into: Side; from: Side } | null>(null);
   const [done, setDone] = useState('');
-  const merge = useMergeCompany(pending?.into.id ?? '');
   return (
     <>
       <PageHeader title={t('duplicates.pageTitle')} lead={<p>{t('duplicates.pageLead')}</p>} />
@@ -86,46 +84,14 @@ export function DuplicatesPage() {
           </table>
         </TableScroll>
       )}
-      <ReasonDialog
-        open={!!pending}
-        onClose={() => {
+      <MergeDialog
+        merging={pending}
+        onClose={() => setPending(null)}
+        onMerged={(note) => {
+          setDone(note);
           setPending(null);
-          merge.reset();
+          void pairs.refetch();
         }}
-        title={t('duplicates.mergeTitle')}
-        danger
-        description={
-          pending && (
-            <p>
-              {t('duplicates.mergeBody', {
-                fromName: pending.from.name,
-                fromBrn: brn(pending.from.brn),
-                into: withJosa(pending.into.name, '으로/로', lang),
-              })}
-            </p>
-          )
-        }
-        confirmLabel={t('duplicates.mergeConfirm')}
-        pending={merge.isPending}
-        error={merge.error}
-        onConfirm={(reason) =>
-          pending &&
-          merge.mutate(
-            { fromId: pending.from.id, reason },
-            {
-              onSuccess: () => {
-                setDone(
-                  t('duplicates.merged', {
-                    from: withJosa(pending.from.name, '을/를', lang),
-                    into: withJosa(pending.into.name, '으로/로', lang),
-                  }),
-                );
-                setPending(null);
-                void pairs.refetch();
-              },
-            },
-          )
-        }
       />
     </>
   );
