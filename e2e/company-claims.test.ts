@@ -8,6 +8,7 @@ import {
   browserSkipReason,
   confirmSignupFromOutbox,
   expectAxeClean,
+  navTo,
   setupE2E,
   signIn,
   tabTo,
@@ -83,7 +84,7 @@ describe.skipIf(!!skip)('claiming a registered firm', () => {
     // the manager opens the queue from the main navigation and checks the evidence
     const staff = await e2e().page();
     await signIn(staff, 'manager@demo.itda.kr');
-    await staff.getByRole('link', { name: '기업 연결 요청' }).first().click();
+    await navTo(staff, '기업 연결 요청');
     await staff.getByRole('heading', { name: '기업 연결 요청 확인', level: 1 }).waitFor();
     const item = staff.getByRole('listitem').filter({ hasText: firm.name });
     await item.getByText('관리팀장 이수진, 02-555-0101').waitFor();

@@ -156,6 +156,24 @@ export async function signIn(page: Page, email: string, password = 'itda-demo-20
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
+/**
+ * Follows a link of the main navigation; a staff page in a group (기업 관리, 운영 관리) is reached by
+ * opening its group first, as a person would.
+ */
+export async function navTo(page: Page, name: string) {
+  // a page that mounts moves focus to its h1, which closes an open group: let it arrive first
+  await settled(page);
+  const nav = page.getByRole('navigation', { name: /^(주 메뉴|Main menu)$/ });
+  const link = nav.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) {
+    const group = nav
+      .locator('li.app-gnb__group')
+      .filter({ has: page.locator('a.app-gnb__sublink', { hasText: name }) });
+    await group.getByRole('button').click();
+  }
+  await link.click();
+}
+
 /** Waits until the page shows its h1, no loading spinner (<Loading>, .app-loading) and no running CSS transition. */
 export async function settled(page: Page) {
   await page.waitForLoadState('domcontentloaded');

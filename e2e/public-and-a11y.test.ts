@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserSkipReason, expectAxeClean, isFocused, setupE2E, signIn, tabTo } from './harness';
+import { browserSkipReason, expectAxeClean, isFocused, navTo, setupE2E, signIn, tabTo } from './harness';
 
 /**
  * Anyone (public): the home page on a desktop and a phone, sign-in errors, the language switch, and the
@@ -155,7 +155,7 @@ describe.skipIf(!!skip)('public pages and accessibility', () => {
     await page.waitForFunction(() => document.activeElement?.textContent?.includes('박팀장(데모)'));
     expect(await isFocused(manage)).toBe(true);
 
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '협단체' }).click();
+    await navTo(page, '협단체');
     await page.getByRole('heading', { name: '협단체', level: 1 }).waitFor();
     await page
       .getByRole('table', { name: /협단체 \d+곳/ })
@@ -163,10 +163,7 @@ describe.skipIf(!!skip)('public pages and accessibility', () => {
       .waitFor();
     await expectAxeClean(page, 'admin: associations');
 
-    await page
-      .getByRole('navigation', { name: '주 메뉴' })
-      .getByRole('link', { name: '개인정보 접속기록' })
-      .click();
+    await navTo(page, '개인정보 접속기록');
     await page.getByRole('heading', { name: '개인정보 접속기록', level: 1 }).waitFor();
     await page.getByText(/^총 [\d,]+건$/).waitFor();
     await expectAxeClean(page, 'admin: access log');
@@ -176,10 +173,7 @@ describe.skipIf(!!skip)('public pages and accessibility', () => {
   it('staff: the duplicates page', async () => {
     const page = await e2e().page();
     await signIn(page, 'manager@demo.itda.kr');
-    await page
-      .getByRole('navigation', { name: '주 메뉴' })
-      .getByRole('link', { name: '중복 의심 기업' })
-      .click();
+    await navTo(page, '중복 의심 기업');
     await page.getByRole('heading', { name: '중복 의심 기업', level: 1 }).waitFor();
     await page
       .getByRole('table', { name: /중복 의심 기업 쌍/ })

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatBrn, withCheckDigit } from '../src/shared/brn';
-import { browserSkipReason, expectAxeClean, isFocused, setupE2E, signIn, tabTo } from './harness';
+import { browserSkipReason, expectAxeClean, isFocused, navTo, setupE2E, signIn, tabTo } from './harness';
 
 /**
  * 박 팀장 (program manager) imports 하이서울기업협회's member list: a CP949 CSV with Korean headers, a
@@ -55,10 +55,7 @@ describe.skipIf(!!skip)('박 팀장 imports an association member list', () => {
     await page.getByRole('heading', { name: '기업 DB', level: 1 }).waitFor();
 
     // the wizard, from the main menu
-    await page
-      .getByRole('navigation', { name: '주 메뉴' })
-      .getByRole('link', { name: '회원사 명단 가져오기' })
-      .click();
+    await navTo(page, '회원사 명단 가져오기');
     await page.getByRole('heading', { name: '회원사 명단 가져오기', level: 1 }).waitFor();
     await expectAxeClean(page, 'import: upload step');
 

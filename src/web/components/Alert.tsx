@@ -59,3 +59,16 @@ export function LiveStatus({ children, className }: { children?: ReactNode; clas
     </div>
   );
 }
+
+/** A success note announced politely when it appears (after an action); nothing while `children` is empty. */
+export function SuccessStatus({ children }: { children?: ReactNode }) {
+  return (
+    <LiveStatus>
+      {children ? (
+        <Alert tone="success" live={false}>
+          {children}
+        </Alert>
+      ) : null}
+    </LiveStatus>
+  );
+}

@@ -20,6 +20,7 @@ export function ConfirmDialog({
   form,
   tone = 'primary',
   size,
+  describedBy,
 }: {
   open: boolean;
   onClose: () => void;
@@ -36,6 +37,8 @@ export function ConfirmDialog({
   form?: string;
   tone?: 'primary' | 'danger';
   size?: 'sm' | 'md' | 'lg';
+  /** id of the text the confirm button acts on (read with the button: "publish version 2 …") */
+  describedBy?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -59,6 +62,7 @@ export function ConfirmDialog({
             form={form}
             className={`krds-btn medium ${tone === 'danger' ? 'app-btn-danger' : 'primary'}`}
             disabled={pending}
+            aria-describedby={describedBy}
             onClick={form ? undefined : onConfirm}
           >
             {pending ? t('common.working') : confirmLabel}

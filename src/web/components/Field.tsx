@@ -16,6 +16,8 @@ interface FieldFrame {
   required?: boolean;
   /** extra content under the control (e.g. a live preview) */
   after?: ReactNode;
+  /** id of the whole group (label, control, hint, error), e.g. to scroll to it */
+  groupId?: string;
 }
 
 /** ids and aria wiring shared by every labelled control: hint and error are linked with aria-describedby. */
@@ -52,6 +54,7 @@ function Frame({
   errorText,
   errorId,
   after,
+  groupId,
   children,
 }: FieldFrame & {
   id: string;
@@ -61,7 +64,7 @@ function Frame({
   children: ReactNode;
 }) {
   return (
-    <div className="form-group">
+    <div className="form-group" id={groupId}>
       <div className="form-tit">
         <label htmlFor={id}>
           {label}
@@ -92,6 +95,7 @@ export function TextField({
   error,
   required,
   after,
+  groupId,
   id: idProp,
   className,
   'aria-describedby': extra,
@@ -100,7 +104,15 @@ export function TextField({
   const errorText = useFieldErrorText()(error);
   const ids = useFieldIds(idProp, hint, errorText, extra);
   return (
-    <Frame {...ids} label={label} hint={hint} required={required} errorText={errorText} after={after}>
+    <Frame
+      {...ids}
+      label={label}
+      hint={hint}
+      required={required}
+      errorText={errorText}
+      after={after}
+      groupId={groupId}
+    >
       <input
         id={ids.id}
         className={`krds-input${className ? ` ${className}` : ''}`}

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 let firstPage = true;
 
@@ -12,12 +13,15 @@ export function PageHeader({
   lead,
   actions,
   docTitle,
+  back,
 }: {
   title: string;
   lead?: ReactNode;
   actions?: ReactNode;
   /** document title when it should differ from the h1 */
   docTitle?: string;
+  /** the link back to where the page was reached from (a list), above the heading */
+  back?: { to: string; label: string };
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
@@ -34,15 +38,24 @@ export function PageHeader({
     ref.current?.focus({ preventScroll: false });
   }, []);
   return (
-    <div className="app-page-header">
-      <div>
-        <h1 ref={ref} tabIndex={-1} className="app-h1">
-          {title}
-        </h1>
-        {lead && <div className="app-lead">{lead}</div>}
+    <>
+      {back && (
+        <p className="app-breadcrumb">
+          <Link to={back.to} className="app-link">
+            {back.label}
+          </Link>
+        </p>
+      )}
+      <div className="app-page-header">
+        <div>
+          <h1 ref={ref} tabIndex={-1} className="app-h1">
+            {title}
+          </h1>
+          {lead && <div className="app-lead">{lead}</div>}
+        </div>
+        {actions && <div className="app-page-actions">{actions}</div>}
       </div>
-      {actions && <div className="app-page-actions">{actions}</div>}
-    </div>
+    </>
   );
 }
 

@@ -25,8 +25,22 @@ export interface NavItem {
   match?: (path: string) => boolean;
 }
 
-/** The main navigation; items without roles are for everyone. */
-export const NAV_ITEMS: NavItem[] = [
+/** A first-level menu entry that opens a list of pages (KRDS main menu with a second level). */
+export interface NavGroup {
+  /** i18n key of the group's button */
+  key: string;
+  items: NavItem[];
+}
+
+export type NavEntry = NavItem | NavGroup;
+
+export const isNavGroup = (e: NavEntry): e is NavGroup => 'items' in e;
+
+/**
+ * The main navigation; items without roles are for everyone. Staff pages sit in groups so the bar
+ * stays on one line at 1280 px (issue 10); a group a role sees one page of is shown as that page's link.
+ */
+export const NAV: NavEntry[] = [
   { to: '/', key: 'nav.home', match: (p) => p === '/' },
   { to: '/programs', key: 'nav.programs' },
   { to: '/calls', key: 'nav.calls' },
@@ -40,10 +54,19 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { to: '/staff/calls', key: 'nav.staffCalls', roles: rolesFor('call.manage') },
   {
-    to: '/companies',
-    key: 'nav.companies',
-    roles: rolesFor('company.list'),
-    match: (p) => p === '/companies' || (/^\/companies\/[^/]+$/.test(p) && !/\/(duplicates|import)$/.test(p)),
+    key: 'nav.companyGroup',
+    items: [
+      {
+        to: '/companies',
+        key: 'nav.companies',
+        roles: rolesFor('company.list'),
+        match: (p) =>
+          p === '/companies' || (/^\/companies\/[^/]+$/.test(p) && !/\/(duplicates|import)$/.test(p)),
+      },
+      { to: '/companies/duplicates', key: 'nav.duplicates', roles: rolesFor('company.merge') },
+      { to: '/staff/claims', key: 'claims.nav', roles: rolesFor('claim.review') },
+      { to: '/companies/import', key: 'nav.import', roles: rolesFor('company.import') },
+    ],
   },
   { to: '/staff/diagnosis', key: 'nav.diagnosisAnalytics', roles: rolesFor('diagnosis.analytics') },
   {
@@ -52,17 +75,26 @@ export const NAV_ITEMS: NavItem[] = [
     // staff reach invitations from the statistics' sub-navigation
     roles: rolesFor('diagnosis.invitations').filter((r) => !STAFF.includes(r)),
   },
-  { to: '/companies/duplicates', key: 'nav.duplicates', roles: rolesFor('company.merge') },
-  { to: '/staff/claims', key: 'claims.nav', roles: rolesFor('claim.review') },
-  { to: '/companies/import', key: 'nav.import', roles: rolesFor('company.import') },
-  { to: '/admin/users', key: 'nav.users', roles: rolesFor('user.manage') },
-  { to: '/admin/associations', key: 'nav.associations', roles: STAFF },
-  { to: '/admin/access-log', key: 'nav.accessLog', roles: rolesFor('accessLog.read') },
-  { to: '/staff/outbox', key: 'outbox.nav', roles: rolesFor('outbox.manage') },
+  {
+    key: 'nav.adminGroup',
+    items: [
+      { to: '/admin/users', key: 'nav.users', roles: rolesFor('user.manage') },
+      { to: '/admin/associations', key: 'nav.associations', roles: STAFF },
+      { to: '/admin/access-log', key: 'nav.accessLog', roles: rolesFor('accessLog.read') },
+      { to: '/staff/outbox', key: 'outbox.nav', roles: rolesFor('outbox.manage') },
+    ],
+  },
 ];
 
-export function navFor(role: Role | undefined): NavItem[] {
-  return NAV_ITEMS.filter((i) => !i.roles || (role && i.roles.includes(role)));
+const sees = (role: Role | undefined) => (i: NavItem) => !i.roles || (!!role && i.roles.includes(role));
+
+/** What a role's navigation shows: its items, groups cut to the role's pages, a one-page group as that page. */
+export function navFor(role: Role | undefined): NavEntry[] {
+  return NAV.flatMap((e): NavEntry[] => {
+    if (!isNavGroup(e)) return sees(role)(e) ? [e] : [];
+    const items = e.items.filter(sees(role));
+    return items.length > 1 ? [{ ...e, items }] : items;
+  });
 }
 
 export function isNavActive(item: NavItem, path: string): boolean {

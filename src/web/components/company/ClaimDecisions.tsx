@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLang } from '../../i18n';
 import { brn, formatDateTime } from '../../lib/format';
+import { useDecisions } from '../../lib/use-decisions';
 import {
   type Claim,
   type ClaimListParams,
@@ -10,11 +10,10 @@ import {
   useClaims,
   useDecideClaim,
 } from '../../modules/companies/api/claims';
-import { Alert, ErrorAlert, LiveStatus } from '../Alert';
+import { SuccessStatus } from '../Alert';
 import { Badge } from '../Badge';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { ReasonDialog } from '../Dialog';
-import { Loading } from '../Loading';
+import { DecisionDialogs } from '../DecisionDialogs';
+import { QueryStatus } from '../QueryStatus';
 
 const statusTone = {
   pending: 'warning',
@@ -121,30 +120,15 @@ export function ClaimDecisions({
   const { t } = useTranslation();
   const claims = useClaims(params);
   const decide = useDecideClaim();
-  const [approving, setApproving] = useState<Claim | null>(null);
-  const [rejecting, setRejecting] = useState<Claim | null>(null);
-  const [done, setDone] = useState('');
-  const close = () => {
-    setApproving(null);
-    setRejecting(null);
-    decide.reset();
-  };
+  const decisions = useDecisions<Claim>(decide.reset);
+  const { done, approve, reject, decided } = decisions;
   return (
     <>
-      <LiveStatus>
-        {done && (
-          <Alert tone="success" live={false}>
-            {done}
-          </Alert>
-        )}
-      </LiveStatus>
-      {claims.isPending && <Loading />}
-      {claims.error && <ErrorAlert error={claims.error} />}
-      {claims.data && claims.data.items.length === 0 && (
-        <Alert tone="info" live={false}>
-          {params.status === 'pending' ? t('claims.emptyPending') : t('claims.empty')}
-        </Alert>
-      )}
+      <SuccessStatus>{done}</SuccessStatus>
+      <QueryStatus
+        query={claims}
+        empty={params.status === 'pending' ? t('claims.emptyPending') : t('claims.empty')}
+      />
       {claims.data && claims.data.items.length > 0 && (
         <ul className="app-member-list">
           {claims.data.items.map((c) => (
@@ -152,68 +136,49 @@ export function ClaimDecisions({
               key={c.id}
               claim={c}
               linkCompany={linkCompany}
-              onApprove={() => {
-                setDone('');
-                setApproving(c);
-              }}
-              onReject={() => {
-                setDone('');
-                setRejecting(c);
-              }}
+              onApprove={() => approve(c)}
+              onReject={() => reject(c)}
             />
           ))}
         </ul>
       )}
-      <ConfirmDialog
-        open={!!approving}
-        onClose={close}
-        title={t('claims.approveTitle')}
-        confirmLabel={t('claims.approve')}
-        pending={decide.isPending}
-        onConfirm={() =>
-          approving &&
-          decide.mutate(
-            { id: approving.id, decision: 'approve' },
-            {
-              onSuccess: (c) => {
-                setDone(t('claims.approvedDone', { name: c.claimant.name, company: c.companyName }));
-                close();
-              },
-            },
-          )
-        }
-      >
-        {approving && (
-          <p>
-            {t(approving.hasOwner ? 'claims.approveBodyMember' : 'claims.approveBodyOwner', {
-              name: approving.claimant.name,
-              company: approving.companyName,
-            })}
-          </p>
-        )}
-        <ErrorAlert error={decide.error} />
-      </ConfirmDialog>
-      <ReasonDialog
-        open={!!rejecting}
-        onClose={close}
-        title={t('claims.rejectTitle')}
-        danger
-        description={rejecting && <p>{t('claims.rejectBody', { name: rejecting.claimant.name })}</p>}
-        confirmLabel={t('claims.reject')}
+      <DecisionDialogs
+        decisions={decisions}
         pending={decide.isPending}
         error={decide.error}
-        onConfirm={(reason) =>
-          rejecting &&
-          decide.mutate(
-            { id: rejecting.id, decision: 'reject', reason },
-            {
-              onSuccess: (c) => {
-                setDone(t('claims.rejectedDone', { name: c.claimant.name, company: c.companyName }));
-                close();
+        approve={{
+          title: t('claims.approveTitle'),
+          label: t('claims.approve'),
+          body: (c) => (
+            <p>
+              {t(c.hasOwner ? 'claims.approveBodyMember' : 'claims.approveBodyOwner', {
+                name: c.claimant.name,
+                company: c.companyName,
+              })}
+            </p>
+          ),
+          onConfirm: (c) =>
+            decide.mutate(
+              { id: c.id, decision: 'approve' },
+              {
+                onSuccess: (r) =>
+                  decided(t('claims.approvedDone', { name: r.claimant.name, company: r.companyName })),
               },
-            },
-          )
-        }
+            ),
+        }}
+        reject={{
+          title: t('claims.rejectTitle'),
+          label: t('claims.reject'),
+          body: (c) => <p>{t('claims.rejectBody', { name: c.claimant.name })}</p>,
+          onConfirm: (c, reason) =>
+            decide.mutate(
+              { id: c.id, decision: 'reject', reason },
+              {
+                onSuccess: (r) =>
+                  decided(t('claims.rejectedDone', { name: r.claimant.name, company: r.companyName })),
+              },
+            ),
+        }}
       />
     </>
   );

@@ -12,6 +12,7 @@ import { formatKrwCompact, ksic } from '../../lib/format';
 import { districtOptions, dxInterestOptions, sizeClassOptions } from '../../lib/options';
 import { Alert, ErrorAlert } from '../Alert';
 import { Check, ChoiceGroup, FormSection, SelectField, TextField } from '../Field';
+import { SubmitActions } from '../FormShell';
 import { type CompanyFormValues, EDITABLE_KEYS } from './company-form-values';
 
 /**
@@ -218,16 +219,13 @@ export function CompanyForm({
       {Object.keys(errors).length > 0 && !error && (
         <Alert tone="error">{t('form.fixErrors', { count: Object.keys(errors).length })}</Alert>
       )}
-      <div className="app-form__actions">
+      <SubmitActions label={submitLabel} pending={isSubmitting} size="large">
         {onCancel && (
           <button type="button" className="krds-btn large secondary" onClick={onCancel}>
             {t('common.cancel')}
           </button>
         )}
-        <button type="submit" className="krds-btn large primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.working') : submitLabel}
-        </button>
-      </div>
+      </SubmitActions>
     </form>
   );
 }

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COMPANY_ROLES } from '../../lib/roles';
 import type { SessionUser } from '../../modules/accounts/api/auth';
+import { useDismiss } from './useDismiss';
 import { useSignOut } from './useSignOut';
 
 /** KRDS "my" dropdown (disclosure pattern): name and role, my company, sign out, sign out everywhere. */
@@ -14,30 +15,8 @@ export function AccountMenu({ user }: { user: SessionUser }) {
   const menuId = useId();
   const { signOut, signOutEverywhere, pending } = useSignOut();
 
-  useEffect(() => {
-    if (!open) return;
-    const onDoc = (e: MouseEvent) => {
-      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const el = wrap.current;
-    const onFocusOut = (e: FocusEvent) => {
-      if (!el?.contains(e.relatedTarget as Node | null)) setOpen(false);
-    };
-    document.addEventListener('click', onDoc);
-    document.addEventListener('keydown', onKey);
-    el?.addEventListener('focusout', onFocusOut);
-    return () => {
-      document.removeEventListener('click', onDoc);
-      document.removeEventListener('keydown', onKey);
-      el?.removeEventListener('focusout', onFocusOut);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, wrap, button);
 
   return (
     <div className="krds-drop-wrap drop-right app-account" ref={wrap}>

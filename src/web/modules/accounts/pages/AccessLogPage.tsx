@@ -1,11 +1,11 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { LiveStatus } from '../../../components/Alert';
 import { TextField } from '../../../components/Field';
-import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
-import { PagedTable } from '../../../components/PagedTable';
+import { QueryPagedTable } from '../../../components/PagedTable';
+import { SearchForm } from '../../../components/SearchForm';
 import { currentLang } from '../../../i18n';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { toPage, useUrlState } from '../../../lib/use-url-state';
@@ -62,8 +62,7 @@ export function AccessLogPage() {
     ],
     [t, i18n, lang],
   );
-  const search = (e: FormEvent) => {
-    e.preventDefault();
+  const search = () => {
     const bad = !!userId && !UUID.test(userId.trim());
     setBadUser(bad);
     if (!bad) update({ userId: userId.trim(), subjectId: subjectId.trim(), page: undefined });
@@ -71,44 +70,33 @@ export function AccessLogPage() {
   return (
     <>
       <PageHeader title={t('accessLog.title')} lead={<p>{t('accessLog.lead')}</p>} />
-      <search aria-label={t('accessLog.searchLabel')}>
-        <form onSubmit={search} className="app-filters app-filters--row">
-          <TextField
-            label={t('accessLog.userId')}
-            value={userId}
-            onChange={(e) => setUserId(e.target.value)}
-            hint={t('accessLog.uuidHint')}
-            error={badUser ? { message: 'invalid_format' } : undefined}
-          />
-          <TextField
-            label={t('accessLog.subjectId')}
-            value={subjectId}
-            onChange={(e) => setSubjectId(e.target.value)}
-          />
-          <button type="submit" className="krds-btn large primary">
-            {t('common.search')}
-          </button>
-        </form>
-      </search>
+      <SearchForm label={t('accessLog.searchLabel')} onSearch={search}>
+        <TextField
+          label={t('accessLog.userId')}
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+          hint={t('accessLog.uuidHint')}
+          error={badUser ? { message: 'invalid_format' } : undefined}
+        />
+        <TextField
+          label={t('accessLog.subjectId')}
+          value={subjectId}
+          onChange={(e) => setSubjectId(e.target.value)}
+        />
+      </SearchForm>
       <LiveStatus className="app-total">
         {log.data && t('accessLog.total', { n: formatNumber(log.data.total, lang) })}
       </LiveStatus>
-      {log.isPending && <Loading />}
-      {log.error && <ErrorAlert error={log.error} />}
-      {log.data && (
-        <PagedTable
-          caption={() => t('accessLog.caption')}
-          columns={columns}
-          data={log.data.items}
-          getRowId={(r) => String(r.id)}
-          empty={t('accessLog.empty')}
-          busy={log.isFetching}
-          page={page}
-          pageSize={PAGE_SIZE}
-          total={log.data.total}
-          onPage={(p) => update({ page: p })}
-        />
-      )}
+      <QueryPagedTable
+        query={log}
+        caption={() => t('accessLog.caption')}
+        columns={columns}
+        getRowId={(r) => String(r.id)}
+        empty={t('accessLog.empty')}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => update({ page: p })}
+      />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
 import { CaptionedTable } from '../../../components/CaptionedTable';
 import { Check, TextField } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
+import { FormShell } from '../../../components/FormShell';
 import { Loading } from '../../../components/Loading';
 import { PageHeader, Section } from '../../../components/Page';
 import { RequireRole } from '../../../components/RequireRole';
@@ -26,6 +27,7 @@ import {
   usePatchAccount,
 } from '../api/account';
 import { NewPasswordField, PasswordAgainField } from './PasswordRules';
+import { ProfileFields } from './ProfileFields';
 
 /** 내 정보: profile, password, consents and 회원탈퇴 of the signed-in person. */
 export function AccountPage() {
@@ -107,31 +109,18 @@ function ProfileSection({ account }: { account: Account }) {
           { label: t('account.joined'), value: formatDate(account.createdAt, lang) },
         ]}
       />
-      <form onSubmit={onSubmit} noValidate className="app-form">
-        <div className="fieldset">
-          <TextField
-            label={t('fields.name')}
-            autoComplete="name"
-            required
-            error={errors.name}
-            {...form.register('name')}
-          />
-          <TextField
-            label={t('fields.phoneOptional')}
-            type="tel"
-            autoComplete="tel"
-            error={errors.phone}
-            {...form.register('phone')}
-          />
-        </div>
-        {save.error && <ErrorAlert error={save.error} />}
-        <LiveStatus>{save.isSuccess && !form.formState.isDirty ? t('account.saved') : null}</LiveStatus>
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn medium primary" disabled={save.isPending}>
-            {save.isPending ? t('common.working') : t('account.save')}
-          </button>
-        </div>
-      </form>
+      <FormShell
+        onSubmit={onSubmit}
+        submit={{ label: t('account.save'), pending: save.isPending }}
+        status={
+          <>
+            {save.error && <ErrorAlert error={save.error} />}
+            <LiveStatus>{save.isSuccess && !form.formState.isDirty ? t('account.saved') : null}</LiveStatus>
+          </>
+        }
+      >
+        <ProfileFields name={form.register('name')} phone={form.register('phone')} errors={errors} />
+      </FormShell>
     </Section>
   );
 }
@@ -163,32 +152,28 @@ function PasswordSection({ email }: { email: string }) {
   return (
     <Section title={t('account.passwordSection')} id="password">
       <p>{t('account.passwordLead')}</p>
-      <form onSubmit={onSubmit} noValidate className="app-form">
-        <div className="fieldset">
-          <TextField
-            label={t('account.currentPassword')}
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errors.currentPassword}
-            {...form.register('currentPassword')}
-          />
-          <NewPasswordField
-            label={t('account.newPassword')}
-            password={newPassword ?? ''}
-            email={email}
-            error={errors.newPassword}
-            {...form.register('newPassword')}
-          />
-          <PasswordAgainField error={errors.again} {...form.register('again')} />
-        </div>
-        <LiveStatus>{change.isSuccess ? t('account.passwordChanged') : null}</LiveStatus>
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn medium primary" disabled={change.isPending}>
-            {change.isPending ? t('common.working') : t('account.changePassword')}
-          </button>
-        </div>
-      </form>
+      <FormShell
+        onSubmit={onSubmit}
+        submit={{ label: t('account.changePassword'), pending: change.isPending }}
+        status={<LiveStatus>{change.isSuccess ? t('account.passwordChanged') : null}</LiveStatus>}
+      >
+        <TextField
+          label={t('account.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword}
+          {...form.register('currentPassword')}
+        />
+        <NewPasswordField
+          label={t('account.newPassword')}
+          password={newPassword ?? ''}
+          email={email}
+          error={errors.newPassword}
+          {...form.register('newPassword')}
+        />
+        <PasswordAgainField error={errors.again} {...form.register('again')} />
+      </FormShell>
     </Section>
   );
 }
@@ -307,24 +292,20 @@ function LeaveSection({ account, onLeft }: { account: Account; onLeft: () => voi
       )}
       {remove.error && !isApiError(remove.error) && <ErrorAlert error={remove.error} />}
       {isApiError(remove.error) && remove.error.fields.length === 0 && <ErrorAlert error={remove.error} />}
-      <form onSubmit={onSubmit} noValidate className="app-form">
-        <div className="fieldset">
-          <TextField
-            label={t('account.leavePassword')}
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errors.password}
-            {...form.register('password')}
-          />
-          <Check label={t('account.leaveConfirm')} error={errors.confirm} {...form.register('confirm')} />
-        </div>
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn medium tertiary" disabled={remove.isPending}>
-            {remove.isPending ? t('common.working') : t('account.leave')}
-          </button>
-        </div>
-      </form>
+      <FormShell
+        onSubmit={onSubmit}
+        submit={{ label: t('account.leave'), pending: remove.isPending, tone: 'tertiary' }}
+      >
+        <TextField
+          label={t('account.leavePassword')}
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+          {...form.register('password')}
+        />
+        <Check label={t('account.leaveConfirm')} error={errors.confirm} {...form.register('confirm')} />
+      </FormShell>
     </Section>
   );
 }

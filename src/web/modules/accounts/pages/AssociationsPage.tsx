@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { associationCreateBody } from '../../../../server/modules/accounts/contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { ErrorAlert, SuccessStatus } from '../../../components/Alert';
 import { TextField } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
 import { PageHeader, Section } from '../../../components/Page';
@@ -45,13 +45,9 @@ function CreateAssociation() {
           {t('associations.create')}
         </button>
       </form>
-      <LiveStatus>
-        {create.isSuccess && (
-          <Alert tone="success" live={false}>
-            {t('associations.created', { name: create.data.name })}
-          </Alert>
-        )}
-      </LiveStatus>
+      <SuccessStatus>
+        {create.isSuccess && t('associations.created', { name: create.data.name })}
+      </SuccessStatus>
       {create.error && !(isApiError(create.error) && create.error.status === 409) && (
         <ErrorAlert error={create.error} />
       )}

@@ -7,6 +7,7 @@ import { passwordSchema } from '../../../../server/modules/accounts/contract';
 import { passwordResetBody } from '../../../../server/modules/accounts/self-contract';
 import { Alert, ErrorAlert } from '../../../components/Alert';
 import { TextField } from '../../../components/Field';
+import { FormShell } from '../../../components/FormShell';
 import { PageHeader } from '../../../components/Page';
 import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, zodOptions } from '../../../lib/form';
@@ -38,28 +39,25 @@ export function PasswordResetRequestPage() {
       ) : (
         <>
           {request.error && <ErrorAlert error={request.error} />}
-          <form onSubmit={onSubmit} noValidate className="app-form">
-            <div className="fieldset">
-              <TextField
-                label={t('fields.email')}
-                type="email"
-                autoComplete="username"
-                required
-                hint={t('passwordReset.demoHint')}
-                error={form.formState.errors.email}
-                {...form.register('email')}
-              />
-            </div>
-            <div className="app-form__actions">
-              <button
-                type="submit"
-                className="krds-btn large primary app-btn-block"
-                disabled={request.isPending}
-              >
-                {request.isPending ? t('common.working') : t('passwordReset.submit')}
-              </button>
-            </div>
-          </form>
+          <FormShell
+            onSubmit={onSubmit}
+            submit={{
+              label: t('passwordReset.submit'),
+              pending: request.isPending,
+              size: 'large',
+              block: true,
+            }}
+          >
+            <TextField
+              label={t('fields.email')}
+              type="email"
+              autoComplete="username"
+              required
+              hint={t('passwordReset.demoHint')}
+              error={form.formState.errors.email}
+              {...form.register('email')}
+            />
+          </FormShell>
         </>
       )}
       <p className="app-center">
@@ -123,27 +121,19 @@ export function PasswordResetSetPage() {
               </Link>
             </p>
           )}
-          <form onSubmit={onSubmit} noValidate className="app-form">
-            <div className="fieldset">
-              <NewPasswordField
-                label={t('account.newPassword')}
-                password={password ?? ''}
-                email=""
-                error={errors.password}
-                {...form.register('password')}
-              />
-              <PasswordAgainField error={errors.again} {...form.register('again')} />
-            </div>
-            <div className="app-form__actions">
-              <button
-                type="submit"
-                className="krds-btn large primary app-btn-block"
-                disabled={confirm.isPending}
-              >
-                {confirm.isPending ? t('common.working') : t('passwordReset.set')}
-              </button>
-            </div>
-          </form>
+          <FormShell
+            onSubmit={onSubmit}
+            submit={{ label: t('passwordReset.set'), pending: confirm.isPending, size: 'large', block: true }}
+          >
+            <NewPasswordField
+              label={t('account.newPassword')}
+              password={password ?? ''}
+              email=""
+              error={errors.password}
+              {...form.register('password')}
+            />
+            <PasswordAgainField error={errors.again} {...form.register('again')} />
+          </FormShell>
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../../../demo/accounts';
 import { loginBody } from '../../../../server/modules/accounts/contract';
 import { ErrorAlert } from '../../../components/Alert';
 import { TextField } from '../../../components/Field';
+import { FormShell } from '../../../components/FormShell';
 import { PageHeader } from '../../../components/Page';
 import { isApiError } from '../../../lib/api-client';
 import { zodOptions } from '../../../lib/form';
@@ -51,31 +52,27 @@ export function SignInPage() {
       {login.error && (
         <ErrorAlert error={login.error} title={locked ? t('auth.lockedTitle') : t('auth.signInFailed')} />
       )}
-      <form onSubmit={onSubmit} noValidate className="app-form">
-        <div className="fieldset">
-          <TextField
-            label={t('fields.email')}
-            type="email"
-            autoComplete="username"
-            required
-            error={errors.email}
-            {...form.register('email')}
-          />
-          <TextField
-            label={t('fields.password')}
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errors.password}
-            {...form.register('password')}
-          />
-        </div>
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn large primary app-btn-block" disabled={login.isPending}>
-            {login.isPending ? t('common.working') : t('auth.signIn')}
-          </button>
-        </div>
-      </form>
+      <FormShell
+        onSubmit={onSubmit}
+        submit={{ label: t('auth.signIn'), pending: login.isPending, size: 'large', block: true }}
+      >
+        <TextField
+          label={t('fields.email')}
+          type="email"
+          autoComplete="username"
+          required
+          error={errors.email}
+          {...form.register('email')}
+        />
+        <TextField
+          label={t('fields.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+          {...form.register('password')}
+        />
+      </FormShell>
       <p className="app-center">
         <Link to="/password-reset" className="app-link">
           {t('passwordReset.link')}

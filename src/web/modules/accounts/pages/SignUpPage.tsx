@@ -7,6 +7,7 @@ import { signupBody } from '../../../../server/modules/accounts/contract';
 import { CONSENT_KINDS, SELF_SIGNUP_ROLES } from '../../../../shared/enums';
 import { ErrorAlert } from '../../../components/Alert';
 import { Check, ChoiceGroup, TextField } from '../../../components/Field';
+import { SubmitActions } from '../../../components/FormShell';
 import { Loading } from '../../../components/Loading';
 import { PageHeader, Section } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
@@ -17,6 +18,7 @@ import { useConsents, useSignup } from '../api/auth';
 import { CheckEmail } from './CheckEmail';
 import { ConsentBlock } from './ConsentBlock';
 import { NewPasswordField } from './PasswordRules';
+import { ProfileFields } from './ProfileFields';
 
 type SignupForm = z.input<typeof signupBody>;
 const FIELDS = ['email', 'password', 'name', 'phone', 'role', 'consents.terms', 'consents.privacy'] as const;
@@ -79,21 +81,10 @@ export function SignUpPage() {
               error={errors.password}
               {...form.register('password')}
             />
-            <TextField
-              label={t('fields.name')}
-              autoComplete="name"
-              required
-              error={errors.name}
-              {...form.register('name')}
-            />
-            <TextField
-              label={t('fields.phoneOptional')}
-              type="tel"
-              autoComplete="tel"
-              inputMode="tel"
-              hint={t('fields.phoneHint')}
-              error={errors.phone}
-              {...form.register('phone', { setValueAs: emptyToNull })}
+            <ProfileFields
+              name={form.register('name')}
+              phone={form.register('phone', { setValueAs: emptyToNull })}
+              errors={errors}
             />
             <ChoiceGroup legend={t('auth.roleLegend')} required error={errors.role} column>
               {SELF_SIGNUP_ROLES.map((r) => (
@@ -143,11 +134,7 @@ export function SignUpPage() {
           )}
         </Section>
 
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn large primary app-btn-block" disabled={signup.isPending}>
-            {signup.isPending ? t('common.working') : t('auth.signUp')}
-          </button>
-        </div>
+        <SubmitActions label={t('auth.signUp')} pending={signup.isPending} size="large" block />
       </form>
       <p className="app-center">
         {t('auth.haveAccount')}{' '}

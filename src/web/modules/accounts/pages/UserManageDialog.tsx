@@ -2,10 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../server/modules/accounts/contract';
 import type { Role } from '../../../../shared/enums';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { Alert, ErrorAlert, SuccessStatus } from '../../../components/Alert';
 import { Dialog } from '../../../components/Dialog';
 import { Check, SelectField, TextAreaField } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
+import { SubmitActions } from '../../../components/FormShell';
 import { Loading } from '../../../components/Loading';
 import { currentLang } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
@@ -105,13 +106,7 @@ function ManageForm({ user, names }: { user: User; names: Map<string, string> })
           { label: t('fields.associations'), value: user.associationIds.map(assocName).join(', ') },
         ]}
       />
-      <LiveStatus>
-        {patch.isSuccess && (
-          <Alert tone="success" live={false}>
-            {t('users.saved')}
-          </Alert>
-        )}
-      </LiveStatus>
+      <SuccessStatus>{patch.isSuccess && t('users.saved')}</SuccessStatus>
       <form onSubmit={submit} noValidate className="fieldset">
         <SelectField
           label={t('fields.role')}
@@ -149,11 +144,7 @@ function ManageForm({ user, names }: { user: User; names: Map<string, string> })
         />
         {tried && !changed && <Alert tone="info">{t('common.unchanged')}</Alert>}
         {patch.error && <ErrorAlert error={patch.error} />}
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn medium primary" disabled={patch.isPending}>
-            {patch.isPending ? t('common.working') : t('users.saveChanges')}
-          </button>
-        </div>
+        <SubmitActions label={t('users.saveChanges')} pending={patch.isPending} />
       </form>
       <RoleHistory userId={user.id} names={names} />
     </div>

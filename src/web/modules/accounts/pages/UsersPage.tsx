@@ -1,14 +1,14 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../server/modules/accounts/contract';
 import type { Role } from '../../../../shared/enums';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { LiveStatus, SuccessStatus } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { SelectField, TextField } from '../../../components/Field';
-import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
-import { PagedTable } from '../../../components/PagedTable';
+import { QueryPagedTable } from '../../../components/PagedTable';
+import { SearchForm } from '../../../components/SearchForm';
 import { currentLang } from '../../../i18n';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { roleOptions } from '../../../lib/options';
@@ -81,11 +81,6 @@ export function UsersPage() {
     [t, lang],
   );
 
-  const search = (e: FormEvent) => {
-    e.preventDefault();
-    update({ q, page: undefined });
-  };
-
   return (
     <>
       <PageHeader
@@ -97,46 +92,29 @@ export function UsersPage() {
           </button>
         }
       />
-      <LiveStatus>
-        {created && (
-          <Alert tone="success" live={false}>
-            {t('users.created', { name: created })}
-          </Alert>
-        )}
-      </LiveStatus>
-      <search aria-label={t('users.searchLabel')}>
-        <form onSubmit={search} className="app-filters app-filters--row">
-          <TextField label={t('users.q')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-          <SelectField
-            label={t('fields.role')}
-            value={s.role}
-            onChange={(e) => update({ role: e.target.value, page: undefined })}
-            placeholder={t('common.all')}
-            options={roleOptions(t)}
-          />
-          <button type="submit" className="krds-btn large primary">
-            {t('common.search')}
-          </button>
-        </form>
-      </search>
+      <SuccessStatus>{created && t('users.created', { name: created })}</SuccessStatus>
+      <SearchForm label={t('users.searchLabel')} onSearch={() => update({ q, page: undefined })}>
+        <TextField label={t('users.q')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <SelectField
+          label={t('fields.role')}
+          value={s.role}
+          onChange={(e) => update({ role: e.target.value, page: undefined })}
+          placeholder={t('common.all')}
+          options={roleOptions(t)}
+        />
+      </SearchForm>
       <LiveStatus className="app-total">
         {users.data && t('users.total', { n: formatNumber(users.data.total, lang) })}
       </LiveStatus>
-      {users.isPending && <Loading />}
-      {users.error && <ErrorAlert error={users.error} />}
-      {users.data && (
-        <PagedTable
-          caption={() => t('users.caption')}
-          columns={columns}
-          data={users.data.items}
-          getRowId={(u) => u.id}
-          busy={users.isFetching}
-          page={page}
-          pageSize={PAGE_SIZE}
-          total={users.data.total}
-          onPage={(p) => update({ page: p })}
-        />
-      )}
+      <QueryPagedTable
+        query={users}
+        caption={() => t('users.caption')}
+        columns={columns}
+        getRowId={(u) => u.id}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => update({ page: p })}
+      />
       <UserCreateDialog open={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
       <UserManageDialog
         user={managing ? (users.data?.items.find((u) => u.id === managing.id) ?? managing) : null}

@@ -7,20 +7,18 @@ import { maskEmail } from '../../../../shared/text';
 import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { FormSection } from '../../../components/Field';
-import { Loading } from '../../../components/Loading';
 import { PageHeader, Section } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useAutosave, useAutosaveStatus } from '../../../lib/use-autosave';
 import { useUser } from '../../accounts/api/auth';
-import { type Call, useCall } from '../../programs/api/calls';
+import type { Call } from '../../programs/api/calls';
 import { ApplicationStatusBadge, Countdown, useServerCountdown } from '../../programs/pages/call-ui';
 import { useHealth } from '../../site/api/system';
 import {
   type Application,
   type SubmitResult,
-  useApplication,
   useRemoveFile,
   useSaveAnswers,
   useSubmitApplication,
@@ -29,6 +27,7 @@ import {
 } from '../api/applications';
 import { AnswersView, extraDocuments, pick } from './answer-view';
 import { FileInput, FormFieldInput } from './FormFieldInput';
+import { WithApplication } from './WithApplication';
 
 const AUTOSAVE_MS = 1200;
 const EDITABLE = new Set(['draft', 'supplement_requested']);
@@ -390,12 +389,8 @@ function ApplicationBody({ app, call }: { app: Application; call: Call }) {
   const openSupplements = app.supplements.filter((s) => !s.resolvedAt);
   return (
     <>
-      <p className="app-breadcrumb">
-        <Link to="/my/applications" className="app-link">
-          {t('applications.backToMine')}
-        </Link>
-      </p>
       <PageHeader
+        back={{ to: '/my/applications', label: t('applications.backToMine') }}
         title={app.callTitle}
         docTitle={t('applications.docTitle', { title: app.callTitle })}
         lead={
@@ -463,11 +458,9 @@ function ApplicationBody({ app, call }: { app: Application; call: Call }) {
 
 export function ApplicationPage() {
   const { id = '' } = useParams();
-  const app = useApplication(id);
-  const call = useCall(app.data?.callId ?? '', undefined);
-  if (app.isPending || (app.data && call.isPending)) return <Loading />;
-  if (app.error) return <ErrorAlert error={app.error} />;
-  if (call.error) return <ErrorAlert error={call.error} />;
-  if (!call.data) return <Loading />;
-  return <ApplicationBody key={app.data.id} app={app.data} call={call.data} />;
+  return (
+    <WithApplication id={id}>
+      {(app, call) => <ApplicationBody key={app.id} app={app} call={call} />}
+    </WithApplication>
+  );
 }

@@ -1,9 +1,8 @@
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../../../server/modules/programs/form-contract';
-import { Check, ChoiceGroup, RequiredMark, TextAreaField, TextField } from '../../../components/Field';
+import { Check, ChoiceGroup, TextAreaField, TextField } from '../../../components/Field';
 import { currentLang } from '../../../i18n';
-import { useFieldErrorText } from '../../../lib/use-field-error';
 import type { ApplicationFile } from '../api/applications';
 import { FileLink, pick, prefillText } from './answer-view';
 
@@ -208,11 +207,6 @@ export function FileInput({
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
-  // field error codes ('required') in words; upload failures are already sentences
-  const errorText = useFieldErrorText()(error ? { message: error } : undefined);
-  const id = `file-${fieldKey}`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const rules = [
@@ -223,63 +217,46 @@ export function FileInput({
     .filter(Boolean)
     .join(' ');
   return (
-    <div className="form-group" id={`group-${fieldKey}`}>
-      <div className="form-tit">
-        <label htmlFor={id}>
-          {label}
-          {required && <RequiredMark />}
-        </label>
-      </div>
-      <div className={`form-conts${error ? ' is-error' : ''}`}>
-        <input
-          ref={inputRef}
-          id={id}
-          type="file"
-          className="krds-input"
-          accept={accept?.map((a) => `.${a}`).join(',')}
-          aria-describedby={
-            [rules ? hintId : '', error ? errorId : '', files.length ? listId : '']
-              .filter(Boolean)
-              .join(' ') || undefined
-          }
-          aria-invalid={error ? true : undefined}
-          disabled={busy || disabled}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) onUpload(file);
-            if (inputRef.current) inputRef.current.value = '';
-          }}
-        />
-      </div>
-      {rules && (
-        <p className="form-hint" id={hintId}>
-          {rules}
-        </p>
-      )}
-      {errorText && (
-        <p className="form-hint-invalid" id={errorId}>
-          {errorText}
-        </p>
-      )}
-      {files.length > 0 && (
-        <ul className="app-files" id={listId} aria-label={t('applications.attached', { label })}>
-          {files.map((f) => (
-            <li key={f.fileId}>
-              <FileLink appId={appId} file={f} />
-              {!disabled && (
-                <button
-                  type="button"
-                  className="krds-btn xsmall tertiary"
-                  onClick={() => onRemove(f.fileId)}
-                  aria-label={t('applications.removeFile', { name: f.name })}
-                >
-                  {t('applications.remove')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <TextField
+      ref={inputRef}
+      // ApplicationPage focuses `file-<key>` after a failed upload
+      id={`file-${fieldKey}`}
+      groupId={`group-${fieldKey}`}
+      type="file"
+      label={label}
+      required={required}
+      // field error codes ('required') in words; upload failures are already sentences
+      error={error ? { message: error } : undefined}
+      hint={rules || undefined}
+      accept={accept?.map((a) => `.${a}`).join(',')}
+      aria-describedby={files.length ? listId : undefined}
+      disabled={busy || disabled}
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        if (file) onUpload(file);
+        if (inputRef.current) inputRef.current.value = '';
+      }}
+      after={
+        files.length > 0 && (
+          <ul className="app-files" id={listId} aria-label={t('applications.attached', { label })}>
+            {files.map((f) => (
+              <li key={f.fileId}>
+                <FileLink appId={appId} file={f} />
+                {!disabled && (
+                  <button
+                    type="button"
+                    className="krds-btn xsmall tertiary"
+                    onClick={() => onRemove(f.fileId)}
+                    aria-label={t('applications.removeFile', { name: f.name })}
+                  >
+                    {t('applications.remove')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    />
   );
 }

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Alert, ErrorAlert } from '../../../components/Alert';
+import { Alert } from '../../../components/Alert';
 import { FieldRows } from '../../../components/FieldRows';
-import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { type Call, useCall } from '../../programs/api/calls';
-import { type Application, useApplication } from '../api/applications';
+import type { Call } from '../../programs/api/calls';
+import type { Application } from '../api/applications';
 import { pick } from './answer-view';
+import { WithApplication } from './WithApplication';
 import '../styles/receipt.css';
 
 /** The label of a document's field: a form file field or a required document of the call. */
@@ -79,25 +79,25 @@ function ReceiptSheet({ app, call }: { app: Application; call: Call }) {
 export function ReceiptPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const app = useApplication(id);
-  const call = useCall(app.data?.callId ?? '', undefined);
-  if (app.isPending || (app.data && call.isPending)) return <Loading />;
-  if (app.error) return <ErrorAlert error={app.error} />;
-  if (call.error) return <ErrorAlert error={call.error} />;
-  if (!call.data) return <Loading />;
-  if (!app.data.receiptNo)
-    return (
-      <>
-        <PageHeader title={t('appForm.receipt.title')} />
-        <Alert tone="info" live={false}>
-          <p>{t('appForm.receipt.notSubmitted')}</p>
-          <p>
-            <Link to={`/applications/${app.data.id}`} className="app-link">
-              {t('appForm.receipt.toForm')}
-            </Link>
-          </p>
-        </Alert>
-      </>
-    );
-  return <ReceiptSheet app={app.data} call={call.data} />;
+  return (
+    <WithApplication id={id}>
+      {(app, call) =>
+        app.receiptNo ? (
+          <ReceiptSheet app={app} call={call} />
+        ) : (
+          <>
+            <PageHeader title={t('appForm.receipt.title')} />
+            <Alert tone="info" live={false}>
+              <p>{t('appForm.receipt.notSubmitted')}</p>
+              <p>
+                <Link to={`/applications/${app.id}`} className="app-link">
+                  {t('appForm.receipt.toForm')}
+                </Link>
+              </p>
+            </Alert>
+          </>
+        )
+      }
+    </WithApplication>
+  );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Alert, ErrorAlert } from '../../../components/Alert';
 import { Check, ChoiceGroup, TextAreaField, TextField } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
@@ -124,12 +124,8 @@ export function StaffApplicationPage() {
   const a = app.data;
   return (
     <>
-      <p className="app-breadcrumb">
-        <Link to={`/staff/calls/${a.callId}`} className="app-link">
-          {t('staffCalls.backToCall')}
-        </Link>
-      </p>
       <PageHeader
+        back={{ to: `/staff/calls/${a.callId}`, label: t('staffCalls.backToCall') }}
         title={a.companyName}
         docTitle={`${t('staffCalls.appTitle')}: ${a.companyName}`}
         lead={

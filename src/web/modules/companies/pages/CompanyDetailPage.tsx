@@ -43,12 +43,8 @@ export function CompanyDetailPage() {
   const c = company.data;
   return (
     <>
-      <p className="app-breadcrumb">
-        <Link to="/companies" className="app-link">
-          {t('companies.backToList')}
-        </Link>
-      </p>
       <PageHeader
+        back={{ to: '/companies', label: t('companies.backToList') }}
         title={c.name}
         lead={
           <p className="app-badges">

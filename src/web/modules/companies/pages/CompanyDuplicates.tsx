@@ -2,33 +2,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Company } from '../../../../server/modules/companies/contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
-import { ReasonDialog } from '../../../components/Dialog';
+import { Alert, ErrorAlert, SuccessStatus } from '../../../components/Alert';
 import { Loading } from '../../../components/Loading';
 import { currentLang } from '../../../i18n';
 import { brn } from '../../../lib/format';
-import { withJosa } from '../../../lib/josa';
-import { type DuplicateCandidate, useCompanyDuplicates, useMergeCompany } from '../api/companies';
+import { type DuplicateCandidate, useCompanyDuplicates } from '../api/companies';
+import { MergeDialog } from './MergeDialog';
 
 /** Possible duplicates of one company, each with a merge-into-this action (reason required). */
 export function CompanyDuplicates({ company }: { company: Company }) {
   const { t } = useTranslation();
-  const lang = currentLang();
+  const _lang = currentLang();
   const dups = useCompanyDuplicates(company.id);
-  const merge = useMergeCompany(company.id);
   const [target, setTarget] = useState<DuplicateCandidate | null>(null);
   const [merged, setMerged] = useState('');
   if (dups.isPending) return <Loading />;
   if (dups.error) return <ErrorAlert error={dups.error} />;
   return (
     <>
-      <LiveStatus>
-        {merged && (
-          <Alert tone="success" live={false}>
-            {merged}
-          </Alert>
-        )}
-      </LiveStatus>
+      <SuccessStatus>{merged}</SuccessStatus>
       {dups.data.items.length === 0 ? (
         <Alert tone="info" live={false}>
           {t('duplicates.noneForCompany')}
@@ -56,45 +48,13 @@ export function CompanyDuplicates({ company }: { company: Company }) {
           ))}
         </ul>
       )}
-      <ReasonDialog
-        open={!!target}
-        onClose={() => {
+      <MergeDialog
+        merging={target && { from: target, into: company }}
+        onClose={() => setTarget(null)}
+        onMerged={(note) => {
+          setMerged(note);
           setTarget(null);
-          merge.reset();
         }}
-        title={t('duplicates.mergeTitle')}
-        danger
-        description={
-          target && (
-            <p>
-              {t('duplicates.mergeBody', {
-                fromName: target.name,
-                fromBrn: brn(target.brn),
-                into: withJosa(company.name, '으로/로', lang),
-              })}
-            </p>
-          )
-        }
-        confirmLabel={t('duplicates.mergeConfirm')}
-        pending={merge.isPending}
-        error={merge.error}
-        onConfirm={(reason) =>
-          target &&
-          merge.mutate(
-            { fromId: target.id, reason },
-            {
-              onSuccess: () => {
-                setMerged(
-                  t('duplicates.merged', {
-                    from: withJosa(target.name, '을/를', lang),
-                    into: withJosa(company.name, '으로/로', lang),
-                  }),
-                );
-                setTarget(null);
-              },
-            },
-          )
-        }
       />
     </>
   );

@@ -4,11 +4,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CompanySummary } from '../../../../server/modules/companies/contract';
-import { ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { LiveStatus } from '../../../components/Alert';
 import { SelectField } from '../../../components/Field';
-import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
-import { PagedTable } from '../../../components/PagedTable';
+import { QueryPagedTable } from '../../../components/PagedTable';
 import { currentLang, type Lang } from '../../../i18n';
 import { brn, district, formatKrwCompact, formatNumber, ksic } from '../../../lib/format';
 import { isStaffRole } from '../../../lib/roles';
@@ -121,28 +120,22 @@ export function CompanyListPage() {
         />
       </div>
       <ExportButtons filters={filters} canUnmask={isStaffRole(user?.role)} />
-      {list.isPending && <Loading />}
-      {list.error && <ErrorAlert error={list.error} />}
-      {list.data && (
-        <PagedTable
-          caption={(at) => t('companies.tableCaption', at)}
-          columns={columns}
-          data={list.data.items}
-          getRowId={(r) => r.id}
-          sorting={sorting}
-          busy={list.isFetching}
-          onSortingChange={(updater) => {
-            const next = typeof updater === 'function' ? updater(sorting) : updater;
-            const first = next[0];
-            update({ sort: first?.id, order: first?.desc ? 'desc' : 'asc', page: undefined });
-          }}
-          empty={t('companies.empty')}
-          page={page}
-          pageSize={pageSize}
-          total={list.data.total}
-          onPage={(p) => update({ page: p })}
-        />
-      )}
+      <QueryPagedTable
+        query={list}
+        caption={(at) => t('companies.tableCaption', at)}
+        columns={columns}
+        getRowId={(r) => r.id}
+        sorting={sorting}
+        onSortingChange={(updater) => {
+          const next = typeof updater === 'function' ? updater(sorting) : updater;
+          const first = next[0];
+          update({ sort: first?.id, order: first?.desc ? 'desc' : 'asc', page: undefined });
+        }}
+        empty={t('companies.empty')}
+        page={page}
+        pageSize={pageSize}
+        onPage={(p) => update({ page: p })}
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { claimBody, companyCreateBody } from '../../../../server/modules/companies/contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
+import { Alert, ErrorAlert, SuccessStatus } from '../../../components/Alert';
 import { CompanyForm } from '../../../components/company/CompanyForm';
 import { emptyCompanyValues } from '../../../components/company/company-form-values';
 import { TextAreaField, TextField } from '../../../components/Field';
@@ -94,18 +94,13 @@ export function ConnectCompany({ next }: { next?: string | null }) {
           </button>
         </form>
         <p className="app-muted">{t('claims.connect.how')}</p>
-        <LiveStatus>
-          {claim.data?.status === 'pending' && (
-            <Alert tone="success" live={false}>
-              {t('claims.connect.sent', { name: claim.data.companyName })}
-            </Alert>
-          )}
-          {claim.data?.status === 'approved' && (
-            <Alert tone="success" live={false}>
-              {t('claims.connect.approved', { name: claim.data.companyName })}
-            </Alert>
-          )}
-        </LiveStatus>
+        <SuccessStatus>
+          {claim.data?.status === 'pending'
+            ? t('claims.connect.sent', { name: claim.data.companyName })
+            : claim.data?.status === 'approved'
+              ? t('claims.connect.approved', { name: claim.data.companyName })
+              : null}
+        </SuccessStatus>
         {notFound && (
           <Alert tone="warning" title={t('myCompany.notFoundTitle')}>
             <p>{t('myCompany.notFoundBody')}</p>

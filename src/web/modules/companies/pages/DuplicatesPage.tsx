@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
-import { ReasonDialog } from '../../../components/Dialog';
-import { Loading } from '../../../components/Loading';
+import { SuccessStatus } from '../../../components/Alert';
 import { PageHeader } from '../../../components/Page';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { TableScroll } from '../../../components/TableScroll';
 import { currentLang } from '../../../i18n';
 import { brn } from '../../../lib/format';
-import { withJosa } from '../../../lib/josa';
-import { type DuplicatePair, useDuplicatePairs, useMergeCompany } from '../api/companies';
+import { type DuplicatePair, useDuplicatePairs } from '../api/companies';
+import { MergeDialog } from './MergeDialog';
 
 type Side = DuplicatePair['a'];
 
@@ -28,28 +27,15 @@ function CompanyCell({ c }: { c: Side }) {
 /** Near-duplicate pairs across the registry, with merge in either direction. */
 export function DuplicatesPage() {
   const { t } = useTranslation();
-  const lang = currentLang();
+  const _lang = currentLang();
   const pairs = useDuplicatePairs();
   const [pending, setPending] = useState<{ into: Side; from: Side } | null>(null);
   const [done, setDone] = useState('');
-  const merge = useMergeCompany(pending?.into.id ?? '');
   return (
     <>
       <PageHeader title={t('duplicates.pageTitle')} lead={<p>{t('duplicates.pageLead')}</p>} />
-      <LiveStatus>
-        {done && (
-          <Alert tone="success" live={false}>
-            {done}
-          </Alert>
-        )}
-      </LiveStatus>
-      {pairs.isPending && <Loading />}
-      {pairs.error && <ErrorAlert error={pairs.error} />}
-      {pairs.data && pairs.data.items.length === 0 && (
-        <Alert tone="info" live={false}>
-          {t('duplicates.none')}
-        </Alert>
-      )}
+      <SuccessStatus>{done}</SuccessStatus>
+      <QueryStatus query={pairs} empty={t('duplicates.none')} />
       {pairs.data && pairs.data.items.length > 0 && (
         <TableScroll labelledBy="dup-caption">
           <table className="tbl col data app-table">
@@ -98,46 +84,14 @@ export function DuplicatesPage() {
           </table>
         </TableScroll>
       )}
-      <ReasonDialog
-        open={!!pending}
-        onClose={() => {
+      <MergeDialog
+        merging={pending}
+        onClose={() => setPending(null)}
+        onMerged={(note) => {
+          setDone(note);
           setPending(null);
-          merge.reset();
+          void pairs.refetch();
         }}
-        title={t('duplicates.mergeTitle')}
-        danger
-        description={
-          pending && (
-            <p>
-              {t('duplicates.mergeBody', {
-                fromName: pending.from.name,
-                fromBrn: brn(pending.from.brn),
-                into: withJosa(pending.into.name, '으로/로', lang),
-              })}
-            </p>
-          )
-        }
-        confirmLabel={t('duplicates.mergeConfirm')}
-        pending={merge.isPending}
-        error={merge.error}
-        onConfirm={(reason) =>
-          pending &&
-          merge.mutate(
-            { fromId: pending.from.id, reason },
-            {
-              onSuccess: () => {
-                setDone(
-                  t('duplicates.merged', {
-                    from: withJosa(pending.from.name, '을/를', lang),
-                    into: withJosa(pending.into.name, '으로/로', lang),
-                  }),
-                );
-                setPending(null);
-                void pairs.refetch();
-              },
-            },
-          )
-        }
       />
     </>
   );

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LinkRequest } from '../../../../server/modules/companies/import-contract';
-import { Alert, ErrorAlert, LiveStatus } from '../../../components/Alert';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { ReasonDialog } from '../../../components/Dialog';
+import { SuccessStatus } from '../../../components/Alert';
+import { DecisionDialogs } from '../../../components/DecisionDialogs';
 import { SelectField } from '../../../components/Field';
-import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
 import { Pager } from '../../../components/Pager';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { TableScroll } from '../../../components/TableScroll';
 import { currentLang } from '../../../i18n';
 import { brn, formatDateTime } from '../../../lib/format';
+import { useDecisions } from '../../../lib/use-decisions';
 import { useDecideLinkRequest, useLinkRequests } from '../api/imports';
 
 const PAGE = 50;
@@ -28,24 +28,12 @@ export function LinkRequestsPage() {
   const [page, setPage] = useState(1);
   const list = useLinkRequests(status, page);
   const decide = useDecideLinkRequest();
-  const [approving, setApproving] = useState<LinkRequest | null>(null);
-  const [rejecting, setRejecting] = useState<LinkRequest | null>(null);
-  const [done, setDone] = useState('');
-  const close = () => {
-    setApproving(null);
-    setRejecting(null);
-    decide.reset();
-  };
+  const decisions = useDecisions<LinkRequest>(decide.reset);
+  const { done, approve, reject, decided } = decisions;
   return (
     <>
       <PageHeader title={t('linkRequests.title')} lead={<p>{t('linkRequests.lead')}</p>} />
-      <LiveStatus>
-        {done && (
-          <Alert tone="success" live={false}>
-            {done}
-          </Alert>
-        )}
-      </LiveStatus>
+      <SuccessStatus>{done}</SuccessStatus>
       <div className="app-form__row">
         <SelectField
           label={t('linkRequests.statusFilter')}
@@ -57,13 +45,7 @@ export function LinkRequestsPage() {
           options={STATUSES.map((s) => ({ value: s, label: t(`linkRequests.status.${s}`) }))}
         />
       </div>
-      {list.isPending && <Loading />}
-      {list.error && <ErrorAlert error={list.error} />}
-      {list.data && list.data.items.length === 0 && (
-        <Alert tone="info" live={false}>
-          {t(`linkRequests.none.${status}`)}
-        </Alert>
-      )}
+      <QueryStatus query={list} empty={t(`linkRequests.none.${status}`)} />
       {list.data && list.data.items.length > 0 && (
         <>
           <TableScroll labelledBy="link-requests-caption">
@@ -120,14 +102,14 @@ export function LinkRequestsPage() {
                           <button
                             type="button"
                             className="krds-btn xsmall primary"
-                            onClick={() => setApproving(r)}
+                            onClick={() => approve(r)}
                           >
                             {t('linkRequests.approve')}
                           </button>
                           <button
                             type="button"
                             className="krds-btn xsmall secondary"
-                            onClick={() => setRejecting(r)}
+                            onClick={() => reject(r)}
                           >
                             {t('linkRequests.reject')}
                           </button>
@@ -158,68 +140,39 @@ export function LinkRequestsPage() {
           />
         </>
       )}
-      <ConfirmDialog
-        open={!!approving}
-        onClose={close}
-        title={t('linkRequests.approveTitle')}
-        confirmLabel={t('linkRequests.approve')}
-        pending={decide.isPending}
-        onConfirm={() =>
-          approving &&
-          decide.mutate(
-            { id: approving.id, approve: true },
-            {
-              onSuccess: () => {
-                setDone(
-                  t('linkRequests.approved', {
-                    company: approving.companyName,
-                    association: approving.associationName,
-                  }),
-                );
-                close();
-              },
-            },
-          )
-        }
-      >
-        <p>
-          {t('linkRequests.approveBody', {
-            company: approving?.companyName ?? '',
-            association: approving?.associationName ?? '',
-          })}
-        </p>
-        <ErrorAlert error={decide.error} />
-      </ConfirmDialog>
-      <ReasonDialog
-        open={!!rejecting}
-        onClose={close}
-        title={t('linkRequests.rejectTitle')}
-        description={
-          rejecting && (
-            <p>
-              {t('linkRequests.rejectBody', {
-                company: rejecting.companyName,
-                association: rejecting.associationName,
-              })}
-            </p>
-          )
-        }
-        confirmLabel={t('linkRequests.reject')}
-        danger
+      <DecisionDialogs
+        decisions={decisions}
         pending={decide.isPending}
         error={decide.error}
-        onConfirm={(reason) =>
-          rejecting &&
-          decide.mutate(
-            { id: rejecting.id, approve: false, reason },
-            {
-              onSuccess: () => {
-                setDone(t('linkRequests.rejected', { company: rejecting.companyName }));
-                close();
+        approve={{
+          title: t('linkRequests.approveTitle'),
+          label: t('linkRequests.approve'),
+          body: (r) => (
+            <p>{t('linkRequests.approveBody', { company: r.companyName, association: r.associationName })}</p>
+          ),
+          onConfirm: (r) =>
+            decide.mutate(
+              { id: r.id, approve: true },
+              {
+                onSuccess: () =>
+                  decided(
+                    t('linkRequests.approved', { company: r.companyName, association: r.associationName }),
+                  ),
               },
-            },
-          )
-        }
+            ),
+        }}
+        reject={{
+          title: t('linkRequests.rejectTitle'),
+          label: t('linkRequests.reject'),
+          body: (r) => (
+            <p>{t('linkRequests.rejectBody', { company: r.companyName, association: r.associationName })}</p>
+          ),
+          onConfirm: (r, reason) =>
+            decide.mutate(
+              { id: r.id, approve: false, reason },
+              { onSuccess: () => decided(t('linkRequests.rejected', { company: r.companyName })) },
+            ),
+        }}
       />
     </>
   );

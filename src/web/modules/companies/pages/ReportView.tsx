@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../server/modules/companies/import-contract';
 import { Alert } from '../../../components/Alert';
-import { CaptionedTable } from '../../../components/CaptionedTable';
-import { Pager } from '../../../components/Pager';
+import { PagedCaptionedTable } from '../../../components/CaptionedTable';
 import { currentLang } from '../../../i18n';
 import { brn, formatNumber } from '../../../lib/format';
 
@@ -13,8 +11,6 @@ const PAGE = 50;
 export function ReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const [page, setPage] = useState(1);
-  const [linkPage, setLinkPage] = useState(1);
   const n = (x: number) => formatNumber(x, lang);
   const prefix = report.dryRun ? 'import.dry' : 'import.done';
   const stats = [
@@ -24,8 +20,6 @@ export function ReportView({ report }: { report: ImportReport }) {
     { key: 'unchanged', value: report.unchanged },
     { key: 'invalid', value: report.invalid },
   ] as const;
-  const linkRows = report.linkRequests.slice((linkPage - 1) * PAGE, linkPage * PAGE);
-  const rows = report.errors.slice((page - 1) * PAGE, page * PAGE);
   return (
     <div className="app-stack">
       <ul className="app-stats app-stats--compact">
@@ -50,30 +44,23 @@ export function ReportView({ report }: { report: ImportReport }) {
               n: n(report.linkRequested),
             })}
           </Alert>
-          {linkRows.length > 0 && (
-            <>
-              <CaptionedTable
-                captionId="import-link-requests-caption"
-                caption={t('linkRequests.reportCaption')}
-                className="app-table--compact"
-                columns={[t('import.row'), t('linkRequests.brn'), t('linkRequests.nameInFile')]}
-              >
-                {linkRows.map((r) => (
-                  <tr key={r.row}>
-                    <td>{r.row}</td>
-                    <td className="app-nowrap">{brn(r.brn)}</td>
-                    <td className="app-cell-wrap">{r.name}</td>
-                  </tr>
-                ))}
-              </CaptionedTable>
-              <Pager
-                page={linkPage}
-                pageSize={PAGE}
-                total={report.linkRequests.length}
-                onPage={setLinkPage}
-                label={t('linkRequests.reportPager')}
-              />
-            </>
+          {report.linkRequests.length > 0 && (
+            <PagedCaptionedTable
+              captionId="import-link-requests-caption"
+              caption={t('linkRequests.reportCaption')}
+              className="app-table--compact"
+              columns={[t('import.row'), t('linkRequests.brn'), t('linkRequests.nameInFile')]}
+              items={report.linkRequests}
+              pageSize={PAGE}
+              pagerLabel={t('linkRequests.reportPager')}
+              row={(r) => (
+                <tr key={r.row}>
+                  <td>{r.row}</td>
+                  <td className="app-nowrap">{brn(r.brn)}</td>
+                  <td className="app-cell-wrap">{r.name}</td>
+                </tr>
+              )}
+            />
           )}
         </>
       )}
@@ -85,28 +72,23 @@ export function ReportView({ report }: { report: ImportReport }) {
               {t('import.errorsTruncated', { shown: n(report.errors.length) })}
             </Alert>
           )}
-          <CaptionedTable
+          <PagedCaptionedTable
             captionId="import-errors-caption"
             caption={t('import.errorsCaption')}
             className="app-table--compact"
             columns={[t('import.row'), t('import.column'), t('import.reason'), t('import.value')]}
-          >
-            {rows.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a row can have several errors
+            items={report.errors}
+            pageSize={PAGE}
+            pagerLabel={t('import.errorsPager')}
+            // a row can have several errors: the index within the page tells them apart
+            row={(e, i) => (
               <tr key={`${e.row}-${e.column}-${i}`}>
                 <td>{e.row}</td>
                 <td>{e.column ?? (e.field ? t(`companyFields.${e.field}`) : '—')}</td>
                 <td className="app-cell-wrap">{e.message}</td>
                 <td className="app-cell-wrap app-break">{e.value ?? ''}</td>
               </tr>
-            ))}
-          </CaptionedTable>
-          <Pager
-            page={page}
-            pageSize={PAGE}
-            total={report.errors.length}
-            onPage={setPage}
-            label={t('import.errorsPager')}
+            )}
           />
         </>
       )}

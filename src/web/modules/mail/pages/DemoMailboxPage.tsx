@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, ErrorAlert } from '../../../components/Alert';
 import { TextField } from '../../../components/Field';
+import { FormShell } from '../../../components/FormShell';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
@@ -43,23 +44,16 @@ export function DemoMailboxPage() {
           <Alert tone="warning" title={t('demoMailbox.noticeTitle')} live={false}>
             <p>{t('demoMailbox.notice')}</p>
           </Alert>
-          <form onSubmit={onSubmit} noValidate className="app-form">
-            <div className="fieldset">
-              <TextField
-                label={t('fields.email')}
-                type="email"
-                autoComplete="email"
-                required
-                value={input}
-                onChange={(e) => setInput(e.target.value)}
-              />
-            </div>
-            <div className="app-form__actions">
-              <button type="submit" className="krds-btn medium primary">
-                {t('demoMailbox.show')}
-              </button>
-            </div>
-          </form>
+          <FormShell onSubmit={onSubmit} submit={{ label: t('demoMailbox.show'), pending: false }}>
+            <TextField
+              label={t('fields.email')}
+              type="email"
+              autoComplete="email"
+              required
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+            />
+          </FormShell>
           {box.isFetching && <Loading />}
           {box.error && <ErrorAlert error={box.error} />}
           {box.data && (

@@ -9,7 +9,7 @@ import { SelectField } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
-import { PagedTable } from '../../../components/PagedTable';
+import { QueryPagedTable } from '../../../components/PagedTable';
 import { currentLang } from '../../../i18n';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { toPage, useUrlState } from '../../../lib/use-url-state';
@@ -147,22 +147,16 @@ export function OutboxPage() {
       </LiveStatus>
       {retry.error && <ErrorAlert error={retry.error} />}
       <LiveStatus>{retry.isSuccess ? t('outbox.retried') : null}</LiveStatus>
-      {list.isPending && <Loading />}
-      {list.error && <ErrorAlert error={list.error} />}
-      {list.data && (
-        <PagedTable
-          caption={(at) => t('outbox.caption', at)}
-          columns={columns}
-          data={list.data.items}
-          getRowId={(r) => r.id}
-          empty={t('outbox.empty')}
-          busy={list.isFetching}
-          page={page}
-          pageSize={PAGE_SIZE}
-          total={list.data.total}
-          onPage={(p) => update({ page: p })}
-        />
-      )}
+      <QueryPagedTable
+        query={list}
+        caption={(at) => t('outbox.caption', at)}
+        columns={columns}
+        getRowId={(r) => r.id}
+        empty={t('outbox.empty')}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => update({ page: p })}
+      />
       <MessageDialog id={viewing} onClose={() => setViewing(undefined)} />
     </>
   );

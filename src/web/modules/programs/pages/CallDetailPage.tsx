@@ -4,7 +4,7 @@ import { Alert, ErrorAlert } from '../../../components/Alert';
 import { FieldRows } from '../../../components/FieldRows';
 import { Loading } from '../../../components/Loading';
 import { Markdown } from '../../../components/Markdown';
-import { PageHeader, Section } from '../../../components/Page';
+import { Section } from '../../../components/Page';
 import { currentLang } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatKrw, formatNumber } from '../../../lib/format';
@@ -15,7 +15,7 @@ import { useMyApplications, useStartApplication } from '../../applications/api/a
 import { useMyCompanies } from '../../companies/api/companies';
 import { callAttachmentUrl } from '../api/call-admin';
 import { type Call, useCall, useEligibility } from '../api/calls';
-import { CallStatusBadge, Countdown, describeRule, fileSizeText, formatRatio } from './call-ui';
+import { CallHeader, describeRule, fileSizeText, formatRatio } from './call-ui';
 
 function ApplyPanel({ call }: { call: Call }) {
   const { t } = useTranslation();
@@ -160,23 +160,11 @@ export function CallDetailPage() {
   const program = lang === 'ko' ? c.programNameKo : c.programNameEn || c.programNameKo;
   return (
     <>
-      <p className="app-breadcrumb">
-        <Link to="/calls" className="app-link">
-          {t('calls.backToList')}
-        </Link>
-      </p>
-      <PageHeader
-        title={c.title}
-        lead={
-          <p className="app-badges">
-            <CallStatusBadge status={c.status} />
-            <span>
-              {t(`calls.module.${c.module}`)} · {program}
-            </span>
-            {c.status === 'open' && <Countdown closesAt={c.closesAt} serverNow={c.now} />}
-          </p>
-        }
-      />
+      <CallHeader call={c} back={{ to: '/calls', label: t('calls.backToList') }}>
+        <span>
+          {t(`calls.module.${c.module}`)} · {program}
+        </span>
+      </CallHeader>
       <ApplyPanel call={c} />
       <Section id="schedule" title={t('calls.scheduleTitle')}>
         <FieldRows

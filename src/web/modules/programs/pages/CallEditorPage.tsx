@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { PROGRAM_MODULES } from '../../../../shared/enums';
 import { Alert, ErrorAlert } from '../../../components/Alert';
 import { SelectField, TextAreaField, TextField } from '../../../components/Field';
@@ -117,12 +117,11 @@ function Editor({ call, programs, reload }: { call?: Call; programs: Program[]; 
   const program = programs.find((p) => p.id === draft.programId);
   return (
     <ErrorsContext.Provider value={errors}>
-      <p className="app-breadcrumb">
-        <Link to={call ? `/staff/calls/${call.id}` : '/staff/calls'} className="app-link">
-          {call ? t('staffCalls.backToCall') : `← ${t('calls.staffTitle')}`}
-        </Link>
-      </p>
       <PageHeader
+        back={{
+          to: call ? `/staff/calls/${call.id}` : '/staff/calls',
+          label: call ? t('staffCalls.backToCall') : `← ${t('calls.staffTitle')}`,
+        }}
         title={title}
         docTitle={call ? `${title}: ${call.title}` : title}
         lead={<p>{call ? call.title : t('callEditor.newLead')}</p>}

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -12,6 +12,7 @@ import { Check, SelectField, TextField } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/Page';
 import { Pager } from '../../../components/Pager';
+import { SearchForm } from '../../../components/SearchForm';
 import { currentLang } from '../../../i18n';
 import { formatDateTime, formatKrwCompact, formatNumber } from '../../../lib/format';
 import { COMPANY_ROLES } from '../../../lib/roles';
@@ -97,10 +98,6 @@ export function CallListPage({ staff = false }: { staff?: boolean }) {
     pageSize: PAGE_SIZE,
   });
   const statuses = staff ? CALL_STATUSES : PUBLIC_STATUSES;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    update({ q, page: undefined });
-  };
   return (
     <>
       <PageHeader
@@ -114,37 +111,40 @@ export function CallListPage({ staff = false }: { staff?: boolean }) {
           ) : undefined
         }
       />
-      <search aria-label={t('calls.searchLabel')}>
-        <form onSubmit={submit} className="app-filters app-filters--row">
-          <TextField label={t('calls.q')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-          <SelectField
-            label={t('calls.moduleLabel')}
-            value={s.module}
-            placeholder={t('common.all')}
-            onChange={(e) => update({ module: e.target.value, page: undefined })}
-            options={PROGRAM_MODULES.map((m) => ({ value: m, label: t(`calls.module.${m}`) }))}
-          />
-          <SelectField
-            label={t('calls.statusLabel')}
-            value={s.status}
-            placeholder={t('common.all')}
-            onChange={(e) => update({ status: e.target.value, page: undefined })}
-            options={statuses.map((v) => ({ value: v, label: t(`calls.status.${v}`) }))}
-          />
-          <button type="submit" className="krds-btn medium primary">
-            {t('common.search')}
-          </button>
-        </form>
-        {companyUser && !staff && companyId && (
-          <div className="app-call-toggle">
-            <Check
-              label={t('calls.eligibleOnly')}
-              checked={s.eligible === '1'}
-              onChange={(e) => update({ eligible: e.target.checked ? '1' : undefined, page: undefined })}
-            />
-          </div>
-        )}
-      </search>
+      <SearchForm
+        label={t('calls.searchLabel')}
+        onSearch={() => update({ q, page: undefined })}
+        button="medium"
+        after={
+          companyUser &&
+          !staff &&
+          companyId && (
+            <div className="app-call-toggle">
+              <Check
+                label={t('calls.eligibleOnly')}
+                checked={s.eligible === '1'}
+                onChange={(e) => update({ eligible: e.target.checked ? '1' : undefined, page: undefined })}
+              />
+            </div>
+          )
+        }
+      >
+        <TextField label={t('calls.q')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <SelectField
+          label={t('calls.moduleLabel')}
+          value={s.module}
+          placeholder={t('common.all')}
+          onChange={(e) => update({ module: e.target.value, page: undefined })}
+          options={PROGRAM_MODULES.map((m) => ({ value: m, label: t(`calls.module.${m}`) }))}
+        />
+        <SelectField
+          label={t('calls.statusLabel')}
+          value={s.status}
+          placeholder={t('common.all')}
+          onChange={(e) => update({ status: e.target.value, page: undefined })}
+          options={statuses.map((v) => ({ value: v, label: t(`calls.status.${v}`) }))}
+        />
+      </SearchForm>
       <div className="app-list-head">
         <LiveStatus className="app-total">
           {list.data && t('calls.total', { n: formatNumber(list.data.total, lang) })}

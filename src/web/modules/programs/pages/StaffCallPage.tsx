@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { CALL_TRANSITIONS } from '../../../../server/modules/programs/lifecycle-contract';
@@ -9,8 +9,9 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { FormSection, SelectField, TextField } from '../../../components/Field';
 import { FieldRows } from '../../../components/FieldRows';
 import { Loading } from '../../../components/Loading';
-import { PageHeader, Section } from '../../../components/Page';
-import { PagedTable } from '../../../components/PagedTable';
+import { Section } from '../../../components/Page';
+import { QueryPagedTable } from '../../../components/PagedTable';
+import { SearchForm } from '../../../components/SearchForm';
 import { currentLang } from '../../../i18n';
 import { download } from '../../../lib/api-client';
 import { brn, formatDateTime, formatNumber } from '../../../lib/format';
@@ -19,7 +20,7 @@ import { toPage, useUrlState } from '../../../lib/use-url-state';
 import { type ApplicationSummary, useCallApplications } from '../../applications/api/applications';
 import { pick } from '../../applications/pages/answer-view';
 import { type Call, useCall, useTransitionCall } from '../api/calls';
-import { ApplicationStatusBadge, CallStatusBadge, Countdown, formatRatio } from './call-ui';
+import { ApplicationStatusBadge, CallHeader, CallStatusBadge, formatRatio } from './call-ui';
 
 const col = createColumnHelper<ApplicationSummary>();
 const PAGE_SIZE = 20;
@@ -179,26 +180,11 @@ export function StaffCallPage() {
   if (call.error) return <ErrorAlert error={call.error} />;
   const c = call.data;
   const counts = apps.data?.counts ?? {};
-  const search = (e: FormEvent) => {
-    e.preventDefault();
-    update({ q, page: undefined });
-  };
   return (
     <>
-      <p className="app-breadcrumb">
-        <Link to="/staff/calls" className="app-link">
-          {t('calls.staffTitle')}
-        </Link>
-      </p>
-      <PageHeader
-        title={c.title}
-        lead={
-          <p className="app-badges">
-            <CallStatusBadge status={c.status} />
-            <span>{t('calls.deadline', { at: formatDateTime(c.closesAt, lang) })}</span>
-            {c.status === 'open' && <Countdown closesAt={c.closesAt} serverNow={c.now} />}
-          </p>
-        }
+      <CallHeader
+        call={c}
+        back={{ to: '/staff/calls', label: t('calls.staffTitle') }}
         actions={
           <>
             {c.status !== 'archived' && (
@@ -211,7 +197,9 @@ export function StaffCallPage() {
             </Link>
           </>
         }
-      />
+      >
+        <span>{t('calls.deadline', { at: formatDateTime(c.closesAt, lang) })}</span>
+      </CallHeader>
       {saved && <Alert tone="success">{t(`callEditor.staff.${saved}`)}</Alert>}
       <Section id="counts" title={t('staffCalls.countsTitle')}>
         <p className="app-muted">{t('staffCalls.live')}</p>
@@ -237,41 +225,35 @@ export function StaffCallPage() {
       <Lifecycle call={c} />
       <Downloads callId={c.id} />
       <Section id="applications" title={t('staffCalls.applicationsTitle')}>
-        <search aria-label={t('staffCalls.applicationsTitle')}>
-          <form onSubmit={search} className="app-filters app-filters--row">
-            <TextField
-              label={t('staffCalls.q')}
-              type="search"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-            />
-            <SelectField
-              label={t('applications.statusLabel')}
-              value={s.status}
-              placeholder={t('common.all')}
-              onChange={(e) => update({ status: e.target.value, page: undefined })}
-              options={APPLICATION_STATUSES.map((v) => ({ value: v, label: t(`applications.status.${v}`) }))}
-            />
-            <button type="submit" className="krds-btn medium primary">
-              {t('common.search')}
-            </button>
-          </form>
-        </search>
-        {apps.error && <ErrorAlert error={apps.error} />}
-        {apps.data && (
-          <PagedTable
-            caption={(at) => t('staffCalls.caption', at)}
-            columns={columns}
-            data={apps.data.items}
-            getRowId={(r) => r.id}
-            busy={apps.isFetching}
-            empty={t('staffCalls.empty')}
-            page={page}
-            pageSize={apps.data.pageSize || PAGE_SIZE}
-            total={apps.data.total}
-            onPage={(p) => update({ page: p })}
+        <SearchForm
+          label={t('staffCalls.applicationsTitle')}
+          onSearch={() => update({ q, page: undefined })}
+          button="medium"
+        >
+          <TextField
+            label={t('staffCalls.q')}
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
           />
-        )}
+          <SelectField
+            label={t('applications.statusLabel')}
+            value={s.status}
+            placeholder={t('common.all')}
+            onChange={(e) => update({ status: e.target.value, page: undefined })}
+            options={APPLICATION_STATUSES.map((v) => ({ value: v, label: t(`applications.status.${v}`) }))}
+          />
+        </SearchForm>
+        <QueryPagedTable
+          query={apps}
+          caption={(at) => t('staffCalls.caption', at)}
+          columns={columns}
+          getRowId={(r) => r.id}
+          empty={t('staffCalls.empty')}
+          page={page}
+          pageSize={apps.data?.pageSize || PAGE_SIZE}
+          onPage={(p) => update({ page: p })}
+        />
       </Section>
       <FormPreview call={c} />
     </>

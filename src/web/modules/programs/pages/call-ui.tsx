@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EligibilityRule } from '../../../../server/modules/programs/eligibility-contract';
 import type { ApplicationStatus, CallStatus } from '../../../../shared/enums';
 import { KSIC_SECTIONS } from '../../../../shared/ksic';
 import { Badge, type BadgeTone } from '../../../components/Badge';
+import { PageHeader } from '../../../components/Page';
 import type { Lang } from '../../../i18n';
+import type { Call } from '../api/calls';
 
 const CALL_TONE: Record<CallStatus, BadgeTone> = {
   draft: 'gray',
@@ -108,4 +110,35 @@ export function describeRule(
     default:
       return '';
   }
+}
+
+/**
+ * The heading of a call's page (public and staff): the way back, the title, and under it the status,
+ * `children` (what the page adds: program or deadline) and the live countdown while the call is open.
+ */
+export function CallHeader({
+  call,
+  back,
+  actions,
+  children,
+}: {
+  call: Call;
+  back: { to: string; label: string };
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <PageHeader
+      back={back}
+      title={call.title}
+      lead={
+        <p className="app-badges">
+          <CallStatusBadge status={call.status} />
+          {children}
+          {call.status === 'open' && <Countdown closesAt={call.closesAt} serverNow={call.now} />}
+        </p>
+      }
+      actions={actions}
+    />
+  );
 }

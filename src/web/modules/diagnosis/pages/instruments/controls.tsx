@@ -1,7 +1,7 @@
 import { type ComponentProps, createContext, type Dispatch, type ReactNode, useContext, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../../components/Alert';
-import { Dialog } from '../../../../components/Dialog';
+import { ConfirmDialog as BaseConfirmDialog } from '../../../../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../../../../components/Field';
 import { useFieldErrorText } from '../../../../lib/use-field-error';
 import { type Action, type FieldErrors, joinPath, type LangPair, type Path } from './form-model';
@@ -241,57 +241,23 @@ export function AddItem({
   );
 }
 
-/** A yes/no question before an action (publish, delete, leave). */
+/** A yes/no question before an action (publish, delete, leave): small, its text read with the button. */
 export function ConfirmDialog({
-  open,
-  onClose,
-  title,
-  children,
-  confirmLabel,
-  onConfirm,
   danger,
-  pending,
   error,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: ReactNode;
-  children: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => void;
+  children,
+  ...props
+}: Omit<ComponentProps<typeof BaseConfirmDialog>, 'tone' | 'size' | 'describedBy' | 'form'> & {
   danger?: boolean;
-  pending?: boolean;
   error?: unknown;
 }) {
-  const { t } = useTranslation();
   const descId = useId();
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title={title}
-      size="sm"
-      footer={
-        <>
-          <button type="button" className="krds-btn medium secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className={`krds-btn medium ${danger ? 'app-btn-danger' : 'primary'}`}
-            disabled={pending}
-            aria-describedby={descId}
-            onClick={onConfirm}
-          >
-            {pending ? t('common.working') : confirmLabel}
-          </button>
-        </>
-      }
-    >
+    <BaseConfirmDialog {...props} size="sm" tone={danger ? 'danger' : 'primary'} describedBy={descId}>
       <div id={descId} className="app-prose">
         {children}
       </div>
       <ErrorAlert error={error} />
-    </Dialog>
+    </BaseConfirmDialog>
   );
 }

@@ -5,6 +5,7 @@ import type { CompanyList } from '../../../../../server/modules/companies/contra
 import { emailSchema } from '../../../../../shared/validators';
 import { Alert, ErrorAlert, LiveStatus } from '../../../../components/Alert';
 import { Check, ChoiceGroup, TextAreaField, TextField } from '../../../../components/Field';
+import { SubmitActions } from '../../../../components/FormShell';
 import { Section } from '../../../../components/Page';
 import { get } from '../../../../lib/api-client';
 import { brn } from '../../../../lib/format';
@@ -179,11 +180,7 @@ export function InviteForm({ staff }: { staff: boolean }) {
         />
         {error.targets && <Alert tone="error">{error.targets}</Alert>}
         <ErrorAlert error={invite.error} />
-        <div className="app-form__actions">
-          <button type="submit" className="krds-btn medium primary" disabled={invite.isPending}>
-            {invite.isPending ? t('common.working') : t('diagnosisStats.invite.submit')}
-          </button>
-        </div>
+        <SubmitActions label={t('diagnosisStats.invite.submit')} pending={invite.isPending} />
       </form>
     </Section>
   );
