@@ -2,6 +2,14 @@ import { defineModule } from '../../platform/module';
 import { applicationRoutes } from './routes';
 import { mergeApplications, notSelectedSameProgramYear } from './service';
 
+export {
+  applicationForReview,
+  applicationRef,
+  EVALUATED_STATUSES,
+  type EvaluatedApplication,
+  evaluatedApplications,
+} from './evaluation-read';
+
 /** Applications (신청) to calls: drafts, documents, submission with receipt numbers, staff review. */
 export const applicationsModule = defineModule({
   name: 'applications',

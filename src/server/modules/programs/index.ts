@@ -3,6 +3,8 @@ import { purgeOrphanedAttachments } from './attachments';
 import { companyFactRules } from './eligibility';
 import { programRoutes } from './routes';
 
+export { type CallRef, callRef } from './call-ref';
+
 export type {
   EligibilityContext,
   EligibilityEvaluator,

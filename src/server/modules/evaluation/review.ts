@@ -1,0 +1,357 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../platform/errors';
+import { assertCan } from '../../platform/policy';
+import { applicationForReview } from '../applications';
+import { companyBrns } from '../companies';
+import { callRef } from '../programs';
+import { type AssignmentRow, currentRubric, iso, mapRubric, mapSheet, type SheetRow } from './common';
+import type { Criterion, pledgeSignBody, sheetBody } from './contract';
+import {
+  evaluationAssignments,
+  evaluationConflicts,
+  evaluationPanels,
+  evaluationRubrics,
+  panelMembers,
+  pledgeSignatures,
+  pledgeTexts,
+  scoreSheets,
+} from './schema';
+
+type Ctx = { db: Database; actor: Actor };
+
+/**
+ * The caller's own assignment, or 404 — also for another reviewer's assignment, so that a reviewer never
+ * learns which applications or sheets exist beyond their own.
+ */
+async function ownAssignment(db: Database, actor: Actor, id: string, lock = false) {
+  const q = db
+    .select({ a: evaluationAssignments, p: evaluationPanels })
+    .from(evaluationAssignments)
+    .innerJoin(evaluationPanels, eq(evaluationPanels.id, evaluationAssignments.panelId))
+    .where(and(eq(evaluationAssignments.id, id), eq(evaluationAssignments.reviewerId, actor.userId ?? '')));
+  const [row] = lock ? await q.for('update', { of: evaluationAssignments }) : await q;
+  if (!row) throw new NotFoundError('assignment');
+  assertCan(actor, 'evaluation.review', { reviewerId: row.a.reviewerId });
+  return row;
+}
+
+async function sheetOf(db: Database, assignmentId: string, lock = false) {
+  const q = db.select().from(scoreSheets).where(eq(scoreSheets.assignmentId, assignmentId));
+  const [row] = lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+async function rubricVersion(db: Database, rubricId: string) {
+  const [r] = await db.select().from(evaluationRubrics).where(eq(evaluationRubrics.id, rubricId));
+  return r;
+}
+
+async function signed(db: Database, reviewerId: string, callId: string) {
+  const [row] = await db
+    .select({ v: pledgeSignatures.pledgeVersion })
+    .from(pledgeSignatures)
+    .where(and(eq(pledgeSignatures.reviewerId, reviewerId), eq(pledgeSignatures.callId, callId)));
+  return !!row;
+}
+
+// ---------- pledge ----------
+
+export async function currentPledge(db: Database) {
+  const [p] = await db.select().from(pledgeTexts).orderBy(desc(pledgeTexts.version)).limit(1);
+  return { version: p.version, body: { ko: p.bodyKo, en: p.bodyEn } };
+}
+
+export async function getPledge({ db, actor }: Ctx) {
+  assertCan(actor, 'evaluation.review');
+  return currentPledge(db);
+}
+
+/** Signs the current pledge for a call the reviewer sits on a panel of (404 otherwise). */
+export async function signPledge({
+  db,
+  actor,
+  callId,
+  input,
+}: Ctx & { callId: string; input: z.infer<typeof pledgeSignBody> }) {
+  assertCan(actor, 'evaluation.review');
+  return db.transaction(async (tx) => {
+    const [seat] = await tx
+      .select({ one: sql`1` })
+      .from(panelMembers)
+      .innerJoin(evaluationPanels, eq(evaluationPanels.id, panelMembers.panelId))
+      .where(and(eq(evaluationPanels.callId, callId), eq(panelMembers.reviewerId, actor.userId!)));
+    if (!seat) throw new NotFoundError('call');
+    const current = await currentPledge(tx);
+    if (input.version !== current.version) throw new ConflictError('pledge_outdated');
+    const [row] = await tx
+      .insert(pledgeSignatures)
+      .values({
+        reviewerId: actor.userId!,
+        callId,
+        pledgeVersion: current.version,
+        signedName: input.signedName,
+        ip: actor.ip,
+      })
+      .onConflictDoNothing()
+      .returning();
+    const sig =
+      row ??
+      (
+        await tx
+          .select()
+          .from(pledgeSignatures)
+          .where(and(eq(pledgeSignatures.reviewerId, actor.userId!), eq(pledgeSignatures.callId, callId)))
+      )[0];
+    if (row)
+      await recordAudit(tx, actor, {
+        action: 'evaluation.pledge_sign',
+        entityType: 'call',
+        entityId: callId,
+        after: row,
+      });
+    return { callId, version: sig.pledgeVersion, signedAt: sig.signedAt.toISOString() };
+  });
+}
+
+// ---------- own assignments ----------
+
+async function describe(db: Database, rows: { a: AssignmentRow; p: typeof evaluationPanels.$inferSelect }[]) {
+  const out = [];
+  for (const { a, p } of rows) {
+    const app = await applicationForReview(db, a.applicationId);
+    const call = await callRef(db, p.callId);
+    const company = app ? (await companyBrns(db, [app.companyId])).get(app.companyId) : undefined;
+    const sheet = await sheetOf(db, a.id);
+    out.push({
+      id: a.id,
+      panelId: p.id,
+      panelName: p.name,
+      stage: p.stage,
+      callId: p.callId,
+      callTitle: call?.title ?? '',
+      applicationId: a.applicationId,
+      receiptNo: app?.receiptNo ?? null,
+      companyName: company?.name ?? '',
+      status: a.status,
+      sheetStatus: sheet?.status ?? null,
+      dueAt: iso(p.dueAt),
+      pledgeSigned: await signed(db, a.reviewerId, p.callId),
+    });
+  }
+  return out;
+}
+
+export async function myAssignments({ db, actor }: Ctx) {
+  assertCan(actor, 'evaluation.review');
+  const rows = await db
+    .select({ a: evaluationAssignments, p: evaluationPanels })
+    .from(evaluationAssignments)
+    .innerJoin(evaluationPanels, eq(evaluationPanels.id, evaluationAssignments.panelId))
+    .where(eq(evaluationAssignments.reviewerId, actor.userId ?? ''))
+    .orderBy(
+      asc(evaluationPanels.dueAt),
+      asc(evaluationAssignments.createdAt),
+      asc(evaluationAssignments.id),
+    );
+  return { items: await describe(db, rows) };
+}
+
+/** One assignment: the application read-only (answers, document list), the rubric and the own sheet. */
+export async function getAssignment({ db, actor, id }: Ctx & { id: string }) {
+  assertCan(actor, 'evaluation.review');
+  const row = await ownAssignment(db, actor, id);
+  if (row.a.status !== 'assigned') throw new NotFoundError('assignment');
+  const [assignment] = await describe(db, [row]);
+  const app = (await applicationForReview(db, row.a.applicationId))!;
+  const sheet = await sheetOf(db, id);
+  const rubric = sheet ? await rubricVersion(db, sheet.rubricId) : await currentRubric(db, row.p.id);
+  return {
+    assignment,
+    application: {
+      id: app.id,
+      receiptNo: app.receiptNo,
+      callTitle: assignment.callTitle,
+      companyName: assignment.companyName,
+      submittedAt: iso(app.submittedAt),
+      answers: app.answers,
+      files: app.files,
+    },
+    rubric: mapRubric(rubric, !!sheet),
+    sheet: sheet ? mapSheet(sheet, rubric.version) : null,
+  };
+}
+
+/** 회피: the reviewer declares a conflict and steps back from one application (reason recorded). */
+export async function recuse({ db, actor, id, reason }: Ctx & { id: string; reason: string }) {
+  assertCan(actor, 'evaluation.review');
+  return db.transaction(async (tx) => {
+    const { a } = await ownAssignment(tx, actor, id, true);
+    if (a.status !== 'assigned') throw new ConflictError('assignment_inactive');
+    const sheet = await sheetOf(tx, id);
+    if (sheet?.status === 'submitted') throw new ConflictError('sheet_submitted');
+    const [after] = await tx
+      .update(evaluationAssignments)
+      .set({ status: 'recused', reason: `회피 / recusal: ${reason}`, updatedAt: sql`now()` })
+      .where(eq(evaluationAssignments.id, id))
+      .returning();
+    const [c] = await tx
+      .insert(evaluationConflicts)
+      .values({
+        panelId: a.panelId,
+        applicationId: a.applicationId,
+        reviewerId: a.reviewerId,
+        kind: 'recusal',
+        status: 'recorded',
+        reason,
+        raisedBy: actor.userId ?? null,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'evaluation.recusal',
+      entityType: 'coiRecusal',
+      entityId: c.id,
+      before: a,
+      after,
+    });
+    return { id: after.id, status: after.status, reason: after.reason };
+  });
+}
+
+// ---------- score sheets ----------
+
+function pointErrors(criteria: readonly Criterion[], points: Record<string, number>): FieldError[] {
+  const byCode = new Map(criteria.map((c) => [c.code, c]));
+  const errors: FieldError[] = [];
+  for (const [code, v] of Object.entries(points)) {
+    const c = byCode.get(code);
+    if (!c) errors.push({ path: `points.${code}`, message: 'unknown_criterion' });
+    else if (v < 0 || v > c.maxPoints)
+      errors.push({ path: `points.${code}`, message: 'points_out_of_range' });
+  }
+  return errors;
+}
+
+/** An open (assigned, pledge signed) assignment with its sheet locked, for writing. */
+async function writable(tx: Database, actor: Actor, id: string) {
+  const { a, p } = await ownAssignment(tx, actor, id, true);
+  if (a.status !== 'assigned') throw new ConflictError('assignment_inactive');
+  if (!(await signed(tx, a.reviewerId, p.callId))) throw new ConflictError('pledge_required');
+  const sheet = await sheetOf(tx, id, true);
+  if (sheet?.status === 'submitted') throw new ConflictError('sheet_submitted');
+  return { a, p, sheet };
+}
+
+/** Saves a draft (PUT, autosave): any subset of criteria; unanswered ones stay unanswered, never 0. */
+export async function saveDraft({
+  db,
+  actor,
+  id,
+  input,
+}: Ctx & { id: string; input: z.infer<typeof sheetBody> }) {
+  assertCan(actor, 'evaluation.review');
+  return db.transaction(async (tx) => {
+    const { p, sheet } = await writable(tx, actor, id);
+    if (input.version !== undefined && sheet && input.version !== sheet.version)
+      throw new ConflictError('stale_version');
+    const rubric = sheet ? await rubricVersion(tx, sheet.rubricId) : await currentRubric(tx, p.id);
+    const errors = pointErrors(rubric.criteria, input.points);
+    if (errors.length) throw new ValidationError('validation_failed', errors);
+    const values = {
+      points: input.points,
+      comments: input.comments,
+      comment: input.comment,
+      recommendation: input.recommendation,
+    };
+    const [after] = sheet
+      ? await tx
+          .update(scoreSheets)
+          .set({ ...values, version: sheet.version + 1, updatedAt: sql`now()` })
+          .where(eq(scoreSheets.id, sheet.id))
+          .returning()
+      : await tx
+          .insert(scoreSheets)
+          .values({ assignmentId: id, rubricId: rubric.id, ...values })
+          .returning();
+    await recordAudit(tx, actor, {
+      action: 'evaluation.sheet_save',
+      entityType: 'scoreSheet',
+      entityId: after.id,
+      before: sheet,
+      after,
+    });
+    return mapSheet(after, rubric.version);
+  });
+}
+
+/** Submits the sheet: every criterion scored and a recommendation given (422 listing the gaps otherwise). */
+export async function submitSheet({ db, actor, id }: Ctx & { id: string }) {
+  assertCan(actor, 'evaluation.review');
+  return db.transaction(async (tx) => {
+    const { p, sheet } = await writable(tx, actor, id);
+    const rubric = sheet ? await rubricVersion(tx, sheet.rubricId) : await currentRubric(tx, p.id);
+    const points = sheet?.points ?? {};
+    const errors: FieldError[] = rubric.criteria
+      .filter((c) => typeof points[c.code] !== 'number')
+      .map((c) => ({ path: `points.${c.code}`, message: 'unanswered' }));
+    if (!sheet?.recommendation) errors.push({ path: 'recommendation', message: 'required' });
+    if (!sheet || errors.length) throw new ValidationError('sheet_incomplete', errors);
+    const total = rubric.criteria.reduce((s, c) => s + points[c.code], 0);
+    const [after] = await tx
+      .update(scoreSheets)
+      .set({
+        status: 'submitted',
+        total,
+        submittedAt: sql`now()`,
+        version: sheet.version + 1,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(scoreSheets.id, sheet.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'evaluation.sheet_submit',
+      entityType: 'scoreSheet',
+      entityId: after.id,
+      before: sheet,
+      after,
+    });
+    return mapSheet(after, rubric.version);
+  });
+}
+
+/** Staff reopen a submitted sheet with a reason; it goes back to draft for the reviewer. */
+export async function reopenSheet({
+  db,
+  actor,
+  assignmentId,
+  reason,
+}: Ctx & { assignmentId: string; reason: string }) {
+  assertCan(actor, 'evaluation.manage');
+  return db.transaction(async (tx) => {
+    const sheet: SheetRow | null = await sheetOf(tx, assignmentId, true);
+    if (!sheet) throw new NotFoundError('scoreSheet');
+    if (sheet.status !== 'submitted') throw new ConflictError('sheet_not_submitted');
+    const [after] = await tx
+      .update(scoreSheets)
+      .set({
+        status: 'draft',
+        reopenedAt: sql`now()`,
+        reopenReason: reason,
+        version: sheet.version + 1,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(scoreSheets.id, sheet.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'evaluation.sheet_reopen',
+      entityType: 'scoreSheet',
+      entityId: sheet.id,
+      before: sheet,
+      after,
+    });
+    return mapSheet(after, (await rubricVersion(tx, sheet.rubricId)).version);
+  });
+}
