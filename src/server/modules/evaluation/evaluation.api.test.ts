@@ -1,0 +1,469 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatBrn } from '../../../shared/brn';
+import { type Session, setupTestApp } from '../../test/app';
+import { type Draft, prepareDrafts } from '../../test/drafts';
+
+const t = setupTestApp({ firms: 40 });
+const STRONG = 'Pyeongga-Wiwon-2048';
+
+const CRITERIA = [
+  { code: 'tech', label: { ko: '기술성', en: 'Technology' }, maxPoints: 30 },
+  { code: 'biz', label: { ko: '사업성', en: 'Business' }, maxPoints: 30 },
+  { code: 'capability', label: { ko: '수행역량', en: 'Capability' }, maxPoints: 20 },
+  { code: 'impact', label: { ko: '파급효과', en: 'Impact' }, maxPoints: 20 },
+];
+
+interface World {
+  staff: Session;
+  callId: string;
+  drafts: Draft[];
+  apps: string[];
+  /** reviewers[0] is the demo reviewer (이 교수) */
+  reviewers: Session[];
+  panelId: string;
+}
+let w: World;
+
+/** The applicant's own session (prepared drafts come with a session of the firm's owner). */
+const asApplicant = (d: Draft) => ({
+  inject: (opts: Parameters<Session['inject']>[0]) =>
+    t().app.inject({ ...opts, headers: { cookie: d.cookie, 'x-csrf-token': d.csrf, ...(opts.headers ?? {}) } }),
+});
+
+async function assignmentsOf(s: Session) {
+  const res = await s.inject({ method: 'GET', url: '/api/me/evaluation/assignments' });
+  expect(res.statusCode).toBe(200);
+  return res.json().items as { id: string; applicationId: string; status: string; callId: string }[];
+}
+
+/** Points on each criterion for a total, spread by the maxima. */
+const pointsFor = (total: number) => ({
+  tech: (total * 30) / 100,
+  biz: (total * 30) / 100,
+  capability: (total * 20) / 100,
+  impact: (total * 20) / 100,
+});
+
+beforeAll(async () => {
+  const staff = await t().loginAs('manager');
+  const programs = (await staff.inject({ method: 'GET', url: '/api/programs' })).json();
+  const created = await staff.inject({
+    method: 'POST',
+    url: '/api/calls',
+    payload: {
+      programId: programs.items[0].id,
+      year: 2026,
+      title: '평가 시험 공고',
+      opensAt: '2026-01-01T10:00:00+09:00',
+      closesAt: '2026-02-01T18:00:00+09:00',
+      capacity: 2,
+      form: [
+        { key: 's', title: { ko: '기본' }, fields: [{ key: 'problem', type: 'shortText', label: { ko: '과제' } }] },
+      ],
+    },
+  });
+  expect(created.statusCode).toBe(201);
+  const callId = created.json().id as string;
+  const drafts = await prepareDrafts(t().handle, callId, 4, {
+    brnPrefix: '77123',
+    label: '평가기업',
+    emailDomain: 'eval.example.kr',
+  });
+  // submitted in order app0 … app3 (the tie-break on submission time)
+  for (const [i, d] of drafts.entries())
+    await t().handle.query(
+      `UPDATE applications SET status = 'submitted', receipt_no = $2,
+         submitted_at = now() - make_interval(mins => $3) WHERE id = $1`,
+      [d.appId, `2026-EVL-${String(i + 1).padStart(4, '0')}`, 100 - i],
+    );
+  const admin = await t().loginAs('admin');
+  const reviewers = [await t().loginAs('reviewer')];
+  for (let i = 1; i <= 5; i++) {
+    const email = `reviewer-${randomBytes(3).toString('hex')}@eval.example.kr`;
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { email, name: `평가위원${i}`, role: 'reviewer', password: STRONG },
+    });
+    expect(res.statusCode).toBe(201);
+    reviewers.push(await t().login(email, STRONG));
+  }
+  w = { staff, callId, drafts, apps: drafts.map((d) => d.appId), reviewers, panelId: '' };
+}, 120_000);
+
+describe('evaluation: panels, conflicts of interest, assignment', () => {
+  it('sets profiles, settings and a panel with its rubric', async () => {
+    const [{ brn }] = await t().handle.query<{ brn: string }>(
+      'SELECT c.brn FROM companies c JOIN applications a ON a.company_id = c.id WHERE a.id = $1',
+      [w.apps[0]],
+    );
+    // reviewer 5 advises the first applicant (제척), reviewer 4 works for the second
+    const advisor = await w.staff.inject({
+      method: 'PUT',
+      url: `/api/evaluation/reviewers/${w.reviewers[5].userId}`,
+      payload: {
+        expertise: ['process'],
+        affiliation: '평가대학교',
+        relationships: [{ brn: formatBrn(brn), kind: 'advisor' }],
+      },
+    });
+    expect(advisor.statusCode).toBe(200);
+    expect(advisor.json().relationships).toEqual([{ brn, kind: 'advisor' }]);
+    const notReviewer = await w.staff.inject({
+      method: 'PUT',
+      url: `/api/evaluation/reviewers/${w.staff.userId}`,
+      payload: {},
+    });
+    expect(notReviewer.statusCode).toBe(422);
+    const pool = (await w.staff.inject({ method: 'GET', url: '/api/evaluation/reviewers' })).json();
+    expect(pool.items.map((r: { userId: string }) => r.userId)).toEqual(
+      expect.arrayContaining(w.reviewers.map((r) => r.userId)),
+    );
+
+    const settings = await w.staff.inject({
+      method: 'PUT',
+      url: `/api/calls/${w.callId}/evaluation/settings`,
+      payload: { cutoff: 70, bonusCap: 3, tieBreakCriterion: 'tech', reviewersPerApplication: 5 },
+    });
+    expect(settings.statusCode).toBe(200);
+
+    const panel = await w.staff.inject({
+      method: 'POST',
+      url: `/api/calls/${w.callId}/evaluation/panels`,
+      payload: {
+        stage: 'document',
+        name: '서면평가위원회',
+        weight: 100,
+        memberIds: w.reviewers.map((r) => r.userId),
+        criteria: CRITERIA,
+      },
+    });
+    expect(panel.statusCode).toBe(201);
+    expect(panel.json().rubric).toMatchObject({ version: 1, maxTotal: 100, frozen: false });
+    w.panelId = panel.json().id;
+    const twice = await w.staff.inject({
+      method: 'POST',
+      url: `/api/calls/${w.callId}/evaluation/panels`,
+      payload: { stage: 'document', name: '중복', weight: 30, criteria: CRITERIA },
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('assigns automatically: N per application, balanced, the conflicted reviewer excluded with a reason', async () => {
+    const res = await w.staff.inject({
+      method: 'POST',
+      url: `/api/evaluation/panels/${w.panelId}/assignments/auto`,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(200);
+    const out = res.json();
+    expect(out.short).toEqual([]);
+    expect(out.excluded).toHaveLength(1);
+    expect(out.excluded[0]).toMatchObject({
+      applicationId: w.apps[0],
+      reviewerId: w.reviewers[5].userId,
+      kind: 'exclusion',
+      status: 'recorded',
+    });
+    expect(out.excluded[0].reason).toContain('제척');
+    expect(out.assigned).toHaveLength(20);
+    const perApp = new Map<string, string[]>();
+    for (const a of out.assigned) perApp.set(a.applicationId, [...(perApp.get(a.applicationId) ?? []), a.reviewerId]);
+    for (const app of w.apps) expect(perApp.get(app)).toHaveLength(5);
+    expect(perApp.get(w.apps[0])).not.toContain(w.reviewers[5].userId);
+    const load = new Map<string, number>();
+    for (const a of out.assigned) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
+    const loads = [...load.values()];
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+
+    // by hand: the excluded reviewer cannot be put back; a non-member is refused
+    const again = await w.staff.inject({
+      method: 'POST',
+      url: `/api/evaluation/panels/${w.panelId}/assignments`,
+      payload: { applicationId: w.apps[0], reviewerId: w.reviewers[5].userId },
+    });
+    expect(again.statusCode).toBe(409);
+    const outsider = await w.staff.inject({
+      method: 'POST',
+      url: `/api/evaluation/panels/${w.panelId}/assignments`,
+      payload: { applicationId: w.apps[0], reviewerId: w.staff.userId },
+    });
+    expect(outsider.statusCode).toBe(422);
+
+    const overview = (await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation` })).json();
+    expect(overview.applications).toBe(4);
+    expect(overview.lackingReviewers).toEqual([]);
+  });
+});
+
+describe('evaluation: the reviewer', () => {
+  it('sees only own assignments: 404 for another reviewer’s assignment and sheet', async () => {
+    const mine = await assignmentsOf(w.reviewers[0]);
+    expect(mine.length).toBeGreaterThan(0);
+    const others = await assignmentsOf(w.reviewers[1]);
+    const foreign = others.find((o) => !mine.some((m) => m.id === o.id))!;
+    for (const [method, url, payload] of [
+      ['GET', `/api/evaluation/assignments/${foreign.id}`, undefined],
+      ['PUT', `/api/evaluation/assignments/${foreign.id}/sheet`, { points: {} }],
+      ['POST', `/api/evaluation/assignments/${foreign.id}/sheet/submit`, undefined],
+      ['POST', `/api/evaluation/assignments/${foreign.id}/recuse`, { reason: '엿보기' }],
+      ['GET', `/api/evaluation/assignments/${randomUUID()}`, undefined],
+    ] as const) {
+      const res = await w.reviewers[0].inject({ method, url, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
+    // the application itself is not readable through the applications API either
+    const direct = await w.reviewers[0].inject({ method: 'GET', url: `/api/applications/${foreign.applicationId}` });
+    expect([403, 404]).toContain(direct.statusCode);
+    // staff-only views are refused
+    expect(
+      (await w.reviewers[0].inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation/results` })).statusCode,
+    ).toBe(403);
+  });
+
+  it('must sign the pledge before the first score; then drafts, cannot submit gaps, submits', async () => {
+    const r = w.reviewers[0];
+    const [a] = await assignmentsOf(r);
+    const detail = await r.inject({ method: 'GET', url: `/api/evaluation/assignments/${a.id}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().application.files).toEqual([
+      expect.objectContaining({ fieldKey: 'bizCert', name: 'cert.pdf' }),
+    ]);
+    expect(detail.json().sheet).toBeNull();
+    expect(detail.json().assignment.pledgeSigned).toBe(false);
+
+    const early = await r.inject({
+      method: 'PUT',
+      url: `/api/evaluation/assignments/${a.id}/sheet`,
+      payload: { points: { tech: 20 } },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('pledge_required');
+
+    const pledge = (await r.inject({ method: 'GET', url: '/api/evaluation/pledge' })).json();
+    expect(pledge.body.ko).toContain('서약');
+    const notOnPanel = await r.inject({
+      method: 'POST',
+      url: `/api/calls/${randomUUID()}/evaluation/pledge`,
+      payload: { version: pledge.version, signedName: '이 교수' },
+    });
+    expect(notOnPanel.statusCode).toBe(404);
+    const signed = await r.inject({
+      method: 'POST',
+      url: `/api/calls/${w.callId}/evaluation/pledge`,
+      payload: { version: pledge.version, signedName: '이 교수' },
+    });
+    expect(signed.statusCode).toBe(200);
+
+    const tooMany = await r.inject({
+      method: 'PUT',
+      url: `/api/evaluation/assignments/${a.id}/sheet`,
+      payload: { points: { tech: 31, nope: 1 } },
+    });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'points.nope',
+      'points.tech',
+    ]);
+
+    const draft = await r.inject({
+      method: 'PUT',
+      url: `/api/evaluation/assignments/${a.id}/sheet`,
+      payload: { points: { tech: 25, biz: 20 }, comments: { tech: '기술 검증 양호' }, recommendation: 'suitable' },
+    });
+    expect(draft.statusCode).toBe(200);
+    expect(draft.json()).toMatchObject({ status: 'draft', total: null, points: { tech: 25, biz: 20 } });
+
+    const gaps = await r.inject({ method: 'POST', url: `/api/evaluation/assignments/${a.id}/sheet/submit` });
+    expect(gaps.statusCode).toBe(422);
+    expect(gaps.json().error.code).toBe('sheet_incomplete');
+    expect(gaps.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'points.capability',
+      'points.impact',
+    ]);
+
+    // a zero is an answer; an unanswered criterion is not
+    const full = await r.inject({
+      method: 'PUT',
+      url: `/api/evaluation/assignments/${a.id}/sheet`,
+      payload: {
+        points: { tech: 25, biz: 20, capability: 0, impact: 15 },
+        recommendation: 'supplement',
+        version: draft.json().version,
+      },
+    });
+    expect(full.statusCode).toBe(200);
+    const submitted = await r.inject({ method: 'POST', url: `/api/evaluation/assignments/${a.id}/sheet/submit` });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', total: 60 });
+
+    const late = await r.inject({
+      method: 'PUT',
+      url: `/api/evaluation/assignments/${a.id}/sheet`,
+      payload: { points: { tech: 30 } },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('sheet_submitted');
+
+    // the database refuses it too
+    await expect(
+      t().handle.query(
+        `UPDATE score_sheets SET points = '{"tech": 30, "biz": 20, "capability": 0, "impact": 15}' WHERE id = $1`,
+        [submitted.json().id],
+      ),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      t().handle.query(`UPDATE score_sheets SET status = 'draft' WHERE id = $1`, [submitted.json().id]),
+    ).rejects.toThrow(/reason/);
+
+    // staff reopen with a reason; the reviewer corrects and submits again
+    const reopened = await w.staff.inject({
+      method: 'POST',
+      url: `/api/evaluation/assignments/${a.id}/sheet/reopen`,
+      payload: { reason: '수행역량 점수 재검토 요청' },
+    });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json()).toMatchObject({ status: 'draft', reopenReason: '수행역량 점수 재검토 요청' });
+    // the rubric is frozen now: editing it makes a new version
+    const rubric = await w.staff.inject({
+      method: 'PUT',
+      url: `/api/evaluation/panels/${w.panelId}/rubric`,
+      payload: { criteria: CRITERIA.map((c) => ({ ...c, guidance: { ko: '근거를 적어 주세요', en: '' } })) },
+    });
+    expect(rubric.statusCode).toBe(200);
+    expect(rubric.json().version).toBe(2);
+  });
+
+  it('recuses from one application with a reason (회피), which is logged', async () => {
+    const r = w.reviewers[1];
+    await r.inject({
+      method: 'POST',
+      url: `/api/calls/${w.callId}/evaluation/pledge`,
+      payload: { version: 1, signedName: '평가위원1' },
+    });
+    const [a] = await assignmentsOf(r);
+    const res = await r.inject({
+      method: 'POST',
+      url: `/api/evaluation/assignments/${a.id}/recuse`,
+      payload: { reason: '최근 3년 내 해당 기업 자문' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('recused');
+    expect((await r.inject({ method: 'GET', url: `/api/evaluation/assignments/${a.id}` })).statusCode).toBe(404);
+    const [log] = await t().handle.query<{ kind: string; reason: string }>(
+      `SELECT kind, reason FROM evaluation_conflicts WHERE reviewer_id = $1 AND kind = 'recusal'`,
+      [r.userId],
+    );
+    expect(log).toEqual({ kind: 'recusal', reason: '최근 3년 내 해당 기업 자문' });
+    const [audit] = await t().handle.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'evaluation.recusal' AND actor_id = $1`,
+      [r.userId],
+    );
+    expect(audit.n).toBe(1);
+    // staff fill the gap by hand with the one member left
+    const overview = (await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation` })).json();
+    expect(overview.lackingReviewers).toEqual([{ panelId: w.panelId, applicationId: a.applicationId, assigned: 4 }]);
+  });
+});
+
+describe('evaluation: the applicant objects (기피)', () => {
+  it('objects to an assigned reviewer; staff uphold and the reviewer is taken off', async () => {
+    const applicant = asApplicant(w.drafts[3]);
+    const list = await applicant.inject({ method: 'GET', url: `/api/applications/${w.apps[3]}/evaluation/reviewers` });
+    expect(list.statusCode).toBe(200);
+    const target = list.json().items[0];
+    // another firm's application is not found
+    const other = await applicant.inject({ method: 'GET', url: `/api/applications/${w.apps[2]}/evaluation/reviewers` });
+    expect(other.statusCode).toBe(404);
+    const objection = await applicant.inject({
+      method: 'POST',
+      url: `/api/applications/${w.apps[3]}/evaluation/objections`,
+      payload: { panelId: target.panelId, reviewerId: target.reviewerId, reason: '경쟁사 사외이사' },
+    });
+    expect(objection.statusCode).toBe(201);
+    expect(objection.json()).toMatchObject({ kind: 'objection', status: 'pending' });
+    const decided = await w.staff.inject({
+      method: 'POST',
+      url: `/api/evaluation/objections/${objection.json().id}/decision`,
+      payload: { decision: 'upheld', reason: '이해관계 확인' },
+    });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'upheld', decisionReason: '이해관계 확인' });
+    const twice = await w.staff.inject({
+      method: 'POST',
+      url: `/api/evaluation/objections/${objection.json().id}/decision`,
+      payload: { decision: 'dismissed', reason: '번복' },
+    });
+    expect(twice.statusCode).toBe(409);
+    const after = (
+      await applicant.inject({ method: 'GET', url: `/api/applications/${w.apps[3]}/evaluation/reviewers` })
+    ).json();
+    expect(after.items.map((i: { reviewerId: string }) => i.reviewerId)).not.toContain(target.reviewerId);
+  });
+});
+
+describe('evaluation: results', () => {
+  it('drops the highest and lowest with 5 sheets, averages with fewer, adds capped bonus, ranks', async () => {
+    // every reviewer signs and scores every open assignment: total = 60 + 5 × reviewer index + app index
+    for (const [ri, r] of w.reviewers.entries()) {
+      await r.inject({
+        method: 'POST',
+        url: `/api/calls/${w.callId}/evaluation/pledge`,
+        payload: { version: 1, signedName: `위원${ri}` },
+      });
+      for (const a of await assignmentsOf(r)) {
+        if (a.status !== 'assigned' || a.callId !== w.callId) continue;
+        const ai = w.apps.indexOf(a.applicationId);
+        const total = 60 + 5 * ri + ai;
+        const put = await r.inject({
+          method: 'PUT',
+          url: `/api/evaluation/assignments/${a.id}/sheet`,
+          payload: { points: pointsFor(total), recommendation: 'suitable' },
+        });
+        expect(put.statusCode, put.body).toBe(200);
+        const sub = await r.inject({ method: 'POST', url: `/api/evaluation/assignments/${a.id}/sheet/submit` });
+        expect(sub.statusCode, sub.body).toBe(200);
+      }
+    }
+    const bonus = await w.staff.inject({
+      method: 'PUT',
+      url: `/api/applications/${w.apps[0]}/evaluation/bonus`,
+      payload: { points: 5, reason: '여성기업 가점' },
+    });
+    expect(bonus.statusCode).toBe(200);
+
+    const res = await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation/results` });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as {
+      applicationId: string;
+      rank: number;
+      stages: { panelId: string; rawTotals: number[]; dropped: { high: number | null; low: number | null }; mean: number }[];
+      bonus: number;
+      final: number;
+      passed: boolean;
+    }[];
+    expect(items).toHaveLength(4);
+    expect(items.map((i) => i.rank)).toEqual([1, 2, 3, 4]);
+    // 5 sheets (trimmed) and 4 sheets (after the recusal and the upheld objection: not trimmed)
+    expect(new Set(items.map((i) => i.stages[0].rawTotals.length))).toEqual(new Set([5, 4]));
+    for (const item of items) {
+      const [stage] = item.stages;
+      expect(stage.panelId).toBe(w.panelId);
+      const sorted = [...stage.rawTotals].sort((a, b) => a - b);
+      if (stage.rawTotals.length >= 5) {
+        expect(stage.dropped).toEqual({ high: sorted.at(-1), low: sorted[0] });
+        const rest = sorted.slice(1, -1);
+        expect(stage.mean).toBeCloseTo(rest.reduce((s, x) => s + x, 0) / rest.length, 2);
+      } else {
+        expect(stage.dropped).toEqual({ high: null, low: null });
+      }
+      expect(item.final).toBeCloseTo(stage.mean + item.bonus, 2);
+      expect(item.passed).toBe(stage.mean >= 70);
+      for (const x of [...stage.rawTotals, stage.mean, item.final]) expect(Math.round(x * 100)).toBeCloseTo(x * 100, 6);
+    }
+    const first = items.find((i) => i.applicationId === w.apps[0])!;
+    expect(first.bonus).toBe(3);
+    for (let i = 1; i < items.length; i++) expect(items[i - 1].final).toBeGreaterThanOrEqual(items[i].final);
+  });
+});
