@@ -28,7 +28,10 @@ let w: World;
 /** The applicant's own session (prepared drafts come with a session of the firm's owner). */
 const asApplicant = (d: Draft) => ({
   inject: (opts: Parameters<Session['inject']>[0]) =>
-    t().app.inject({ ...opts, headers: { cookie: d.cookie, 'x-csrf-token': d.csrf, ...(opts.headers ?? {}) } }),
+    t().app.inject({
+      ...opts,
+      headers: { cookie: d.cookie, 'x-csrf-token': d.csrf, ...(opts.headers ?? {}) },
+    }),
 });
 
 async function assignmentsOf(s: Session) {
@@ -59,7 +62,11 @@ beforeAll(async () => {
       closesAt: '2026-02-01T18:00:00+09:00',
       capacity: 2,
       form: [
-        { key: 's', title: { ko: '기본' }, fields: [{ key: 'problem', type: 'shortText', label: { ko: '과제' } }] },
+        {
+          key: 's',
+          title: { ko: '기본' },
+          fields: [{ key: 'problem', type: 'shortText', label: { ko: '과제' } }],
+        },
       ],
     },
   });
@@ -169,7 +176,8 @@ describe('evaluation: panels, conflicts of interest, assignment', () => {
     expect(out.excluded[0].reason).toContain('제척');
     expect(out.assigned).toHaveLength(20);
     const perApp = new Map<string, string[]>();
-    for (const a of out.assigned) perApp.set(a.applicationId, [...(perApp.get(a.applicationId) ?? []), a.reviewerId]);
+    for (const a of out.assigned)
+      perApp.set(a.applicationId, [...(perApp.get(a.applicationId) ?? []), a.reviewerId]);
     for (const app of w.apps) expect(perApp.get(app)).toHaveLength(5);
     expect(perApp.get(w.apps[0])).not.toContain(w.reviewers[5].userId);
     const load = new Map<string, number>();
@@ -191,7 +199,9 @@ describe('evaluation: panels, conflicts of interest, assignment', () => {
     });
     expect(outsider.statusCode).toBe(422);
 
-    const overview = (await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation` })).json();
+    const overview = (
+      await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation` })
+    ).json();
     expect(overview.applications).toBe(4);
     expect(overview.lackingReviewers).toEqual([]);
   });
@@ -214,11 +224,15 @@ describe('evaluation: the reviewer', () => {
       expect(res.statusCode, `${method} ${url}`).toBe(404);
     }
     // the application itself is not readable through the applications API either
-    const direct = await w.reviewers[0].inject({ method: 'GET', url: `/api/applications/${foreign.applicationId}` });
+    const direct = await w.reviewers[0].inject({
+      method: 'GET',
+      url: `/api/applications/${foreign.applicationId}`,
+    });
     expect([403, 404]).toContain(direct.statusCode);
     // staff-only views are refused
     expect(
-      (await w.reviewers[0].inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation/results` })).statusCode,
+      (await w.reviewers[0].inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation/results` }))
+        .statusCode,
     ).toBe(403);
   });
 
@@ -262,15 +276,21 @@ describe('evaluation: the reviewer', () => {
       payload: { points: { tech: 31, nope: 1 } },
     });
     expect(tooMany.statusCode).toBe(422);
-    expect(tooMany.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
-      'points.nope',
-      'points.tech',
-    ]);
+    expect(
+      tooMany
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['points.nope', 'points.tech']);
 
     const draft = await r.inject({
       method: 'PUT',
       url: `/api/evaluation/assignments/${a.id}/sheet`,
-      payload: { points: { tech: 25, biz: 20 }, comments: { tech: '기술 검증 양호' }, recommendation: 'suitable' },
+      payload: {
+        points: { tech: 25, biz: 20 },
+        comments: { tech: '기술 검증 양호' },
+        recommendation: 'suitable',
+      },
     });
     expect(draft.statusCode).toBe(200);
     expect(draft.json()).toMatchObject({ status: 'draft', total: null, points: { tech: 25, biz: 20 } });
@@ -294,7 +314,10 @@ describe('evaluation: the reviewer', () => {
       },
     });
     expect(full.statusCode).toBe(200);
-    const submitted = await r.inject({ method: 'POST', url: `/api/evaluation/assignments/${a.id}/sheet/submit` });
+    const submitted = await r.inject({
+      method: 'POST',
+      url: `/api/evaluation/assignments/${a.id}/sheet/submit`,
+    });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', total: 60 });
 
@@ -350,7 +373,9 @@ describe('evaluation: the reviewer', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('recused');
-    expect((await r.inject({ method: 'GET', url: `/api/evaluation/assignments/${a.id}` })).statusCode).toBe(404);
+    expect((await r.inject({ method: 'GET', url: `/api/evaluation/assignments/${a.id}` })).statusCode).toBe(
+      404,
+    );
     const [log] = await t().handle.query<{ kind: string; reason: string }>(
       `SELECT kind, reason FROM evaluation_conflicts WHERE reviewer_id = $1 AND kind = 'recusal'`,
       [r.userId],
@@ -362,19 +387,29 @@ describe('evaluation: the reviewer', () => {
     );
     expect(audit.n).toBe(1);
     // staff fill the gap by hand with the one member left
-    const overview = (await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation` })).json();
-    expect(overview.lackingReviewers).toEqual([{ panelId: w.panelId, applicationId: a.applicationId, assigned: 4 }]);
+    const overview = (
+      await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation` })
+    ).json();
+    expect(overview.lackingReviewers).toEqual([
+      { panelId: w.panelId, applicationId: a.applicationId, assigned: 4 },
+    ]);
   });
 });
 
 describe('evaluation: the applicant objects (기피)', () => {
   it('objects to an assigned reviewer; staff uphold and the reviewer is taken off', async () => {
     const applicant = asApplicant(w.drafts[3]);
-    const list = await applicant.inject({ method: 'GET', url: `/api/applications/${w.apps[3]}/evaluation/reviewers` });
+    const list = await applicant.inject({
+      method: 'GET',
+      url: `/api/applications/${w.apps[3]}/evaluation/reviewers`,
+    });
     expect(list.statusCode).toBe(200);
     const target = list.json().items[0];
     // another firm's application is not found
-    const other = await applicant.inject({ method: 'GET', url: `/api/applications/${w.apps[2]}/evaluation/reviewers` });
+    const other = await applicant.inject({
+      method: 'GET',
+      url: `/api/applications/${w.apps[2]}/evaluation/reviewers`,
+    });
     expect(other.statusCode).toBe(404);
     const objection = await applicant.inject({
       method: 'POST',
@@ -422,7 +457,10 @@ describe('evaluation: results', () => {
           payload: { points: pointsFor(total), recommendation: 'suitable' },
         });
         expect(put.statusCode, put.body).toBe(200);
-        const sub = await r.inject({ method: 'POST', url: `/api/evaluation/assignments/${a.id}/sheet/submit` });
+        const sub = await r.inject({
+          method: 'POST',
+          url: `/api/evaluation/assignments/${a.id}/sheet/submit`,
+        });
         expect(sub.statusCode, sub.body).toBe(200);
       }
     }
@@ -438,7 +476,12 @@ describe('evaluation: results', () => {
     const items = res.json().items as {
       applicationId: string;
       rank: number;
-      stages: { panelId: string; rawTotals: number[]; dropped: { high: number | null; low: number | null }; mean: number }[];
+      stages: {
+        panelId: string;
+        rawTotals: number[];
+        dropped: { high: number | null; low: number | null };
+        mean: number;
+      }[];
       bonus: number;
       final: number;
       passed: boolean;
@@ -460,7 +503,8 @@ describe('evaluation: results', () => {
       }
       expect(item.final).toBeCloseTo(stage.mean + item.bonus, 2);
       expect(item.passed).toBe(stage.mean >= 70);
-      for (const x of [...stage.rawTotals, stage.mean, item.final]) expect(Math.round(x * 100)).toBeCloseTo(x * 100, 6);
+      for (const x of [...stage.rawTotals, stage.mean, item.final])
+        expect(Math.round(x * 100)).toBeCloseTo(x * 100, 6);
     }
     const first = items.find((i) => i.applicationId === w.apps[0])!;
     expect(first.bonus).toBe(3);
