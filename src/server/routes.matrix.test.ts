@@ -148,6 +148,7 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/evaluation/objections/:id/decision': STAFF,
   'PUT /api/applications/:id/evaluation/bonus': STAFF,
   'GET /api/calls/:id/evaluation/results': STAFF,
+  'POST /api/calls/:id/evaluation/decisions': STAFF,
   'GET /api/evaluation/pledge': ['reviewer'],
   'POST /api/calls/:id/evaluation/pledge': ['reviewer'],
   'GET /api/me/evaluation/assignments': ['reviewer'],
@@ -265,6 +266,7 @@ const BODIES: Record<string, () => unknown> = {
   }),
   'PUT /api/applications/:id/evaluation/bonus': () => ({ points: 1, reason: '권한 매트릭스 시험' }),
   'POST /api/calls/:id/evaluation/pledge': () => ({ version: 1, signedName: '매트릭스' }),
+  'POST /api/calls/:id/evaluation/decisions': () => ({}),
   'POST /api/evaluation/assignments/:id/recuse': () => ({ reason: '권한 매트릭스 시험' }),
   'PUT /api/evaluation/assignments/:id/sheet': () => ({ points: {} }),
   'POST /api/applications/:id/evaluation/objections': () => ({

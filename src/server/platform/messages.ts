@@ -220,6 +220,10 @@ const messages: Record<string, Record<Lang, string>> = {
     ko: '평가 대상이 아닌 신청서입니다.',
     en: 'This application is not under evaluation.',
   },
+  results_incomplete: {
+    ko: '평가가 끝나지 않은 신청서가 {count}건 있습니다.',
+    en: '{count} applications are not fully scored yet.',
+  },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
     en: 'Something went wrong. If it persists, contact us with the request id.',

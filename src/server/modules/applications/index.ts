@@ -3,6 +3,14 @@ import { applicationRoutes } from './routes';
 import { mergeApplications, notSelectedSameProgramYear } from './service';
 
 export {
+  DECISION_STATUSES,
+  type Decision,
+  type DecisionStatus,
+  recordDecisions,
+  UNDECIDED_STATUSES,
+  undecidedCount,
+} from './decisions';
+export {
   applicationForReview,
   applicationRef,
   EVALUATED_STATUSES,

@@ -284,3 +284,25 @@ export const evaluationResults = z.object({
   ),
 });
 export type EvaluationResults = z.infer<typeof evaluationResults>;
+
+// ---------- selection ----------
+export const decisionsBody = z.object({
+  /** how many to select (선정 목표); default: the call's capacity */
+  selectionTarget: z.number().int().min(0).max(10_000).optional(),
+  /** how many to waitlist after them (예비선정), in rank order */
+  waitlist: z.number().int().min(0).max(10_000).default(0),
+  /** staff's own words per application, added to the reason */
+  reasons: z.record(z.uuid(), text(1000)).default({}),
+});
+export const decisionsResult = z.object({
+  items: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      rank: z.number(),
+      final: z.number(),
+      status: z.enum(['selected', 'waitlisted', 'rejected']),
+      reason: z.string(),
+    }),
+  ),
+});
+export type DecisionsResult = z.infer<typeof decisionsResult>;

@@ -245,6 +245,10 @@ describe('evaluation: the reviewer', () => {
       expect.objectContaining({ fieldKey: 'bizCert', name: 'cert.pdf' }),
     ]);
     expect(detail.json().sheet).toBeNull();
+    expect(detail.json().application.answers).toMatchObject({
+      contactName: '김*표',
+      contactPhone: '010-****-5678',
+    });
     expect(detail.json().assignment.pledgeSigned).toBe(false);
 
     const early = await r.inject({
@@ -440,6 +444,14 @@ describe('evaluation: the applicant objects (기피)', () => {
 
 describe('evaluation: results', () => {
   it('drops the highest and lowest with 5 sheets, averages with fewer, adds capped bonus, ranks', async () => {
+    const decide = (payload: object) =>
+      w.staff.inject({ method: 'POST', url: `/api/calls/${w.callId}/evaluation/decisions`, payload });
+    expect((await decide({})).statusCode).toBe(409); // a draft call
+    await t().handle.query(`UPDATE calls SET status = 'evaluating' WHERE id = $1`, [w.callId]);
+    const early = await decide({});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('results_incomplete');
+
     // every reviewer signs and scores every open assignment: total = 60 + 5 × reviewer index + app index
     for (const [ri, r] of w.reviewers.entries()) {
       await r.inject({
@@ -509,5 +521,26 @@ describe('evaluation: results', () => {
     const first = items.find((i) => i.applicationId === w.apps[0])!;
     expect(first.bonus).toBe(3);
     for (let i = 1; i < items.length; i++) expect(items[i - 1].final).toBeGreaterThanOrEqual(items[i].final);
+
+    // selection: 1 selected, 1 waitlisted, the rest rejected — in rank order, with reasons
+    const decided = await decide({
+      selectionTarget: 1,
+      waitlist: 1,
+      reasons: { [items[3].applicationId]: '보완 필요' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const passed = items.filter((i) => i.passed);
+    const expected = items.map((i) => {
+      const k = passed.indexOf(i);
+      return k === 0 ? 'selected' : k === 1 ? 'waitlisted' : 'rejected';
+    });
+    expect(decided.json().items.map((d: { status: string }) => d.status)).toEqual(expected);
+    expect(decided.json().items[3].reason).toContain('보완 필요');
+    const rows = await t().handle.query<{ id: string; status: string; status_reason: string }>(
+      'SELECT id, status, status_reason FROM applications WHERE call_id = $1',
+      [w.callId],
+    );
+    for (const [k, item] of items.entries())
+      expect(rows.find((r) => r.id === item.applicationId)?.status).toBe(expected[k]);
   });
 });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { assertCan } from '../../platform/policy';
 import { evaluatedApplications } from '../applications';
-import { type ApplicationScores, aggregate, type SheetScore } from './aggregate';
+import { type ApplicationResult, type ApplicationScores, aggregate, type SheetScore } from './aggregate';
 import { currentRubric, maxTotal, requireCall, settingsOf } from './common';
 import type { EvaluationResults } from './contract';
 import {
@@ -30,6 +30,21 @@ export async function evaluationResults({
 }): Promise<EvaluationResults> {
   assertCan(actor, 'evaluation.manage');
   await requireCall(db, callId);
+  const { results } = await computeResults(db, callId);
+  return {
+    items: results.map((r) => ({
+      applicationId: r.applicationId,
+      rank: r.rank,
+      stages: r.stages,
+      bonus: r.bonus,
+      final: r.final,
+      passed: r.passed,
+    })),
+  };
+}
+
+/** The aggregation of a call's submitted sheets, in rank order (unscored last); no permission check. */
+export async function computeResults(db: Database, callId: string) {
   const settings = await settingsOf(db, callId);
   const panels = await db
     .select()
@@ -103,14 +118,5 @@ export async function evaluationResults({
     cutoff: settings.cutoff,
     tieBreakCriterion: settings.tieBreakCriterion,
   });
-  return {
-    items: results.map((r) => ({
-      applicationId: r.applicationId,
-      rank: r.rank,
-      stages: r.stages,
-      bonus: r.bonus,
-      final: r.final,
-      passed: r.passed,
-    })),
-  };
+  return { results: results as ApplicationResult[], settings };
 }

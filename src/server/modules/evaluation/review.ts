@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { maskEmail, maskName, maskPhone } from '../../../shared/text';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit';
+import { PERSONAL_AUDIT_FIELDS, recordAudit } from '../../platform/audit';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
 import { applicationForReview } from '../applications';
@@ -56,6 +57,21 @@ async function signed(db: Database, reviewerId: string, callId: string) {
     .from(pledgeSignatures)
     .where(and(eq(pledgeSignatures.reviewerId, reviewerId), eq(pledgeSignatures.callId, callId)));
   return !!row;
+}
+
+/**
+ * A reviewer reads the answers with the applicant's personal fields (contact name, phone, e-mail)
+ * masked: scoring needs none of them, and no personal-data access is then logged for reviewers.
+ */
+export function maskAnswers(answers: Record<string, unknown>): Record<string, unknown> {
+  const mask = (k: string, v: unknown) => {
+    if (typeof v !== 'string') return v;
+    if ((PERSONAL_AUDIT_FIELDS.emails as readonly string[]).includes(k)) return maskEmail(v);
+    if ((PERSONAL_AUDIT_FIELDS.phones as readonly string[]).includes(k)) return maskPhone(v);
+    if ((PERSONAL_AUDIT_FIELDS.names as readonly string[]).includes(k)) return maskName(v);
+    return v;
+  };
+  return Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, mask(k, v)]));
 }
 
 // ---------- pledge ----------
@@ -177,7 +193,7 @@ export async function getAssignment({ db, actor, id }: Ctx & { id: string }) {
       callTitle: assignment.callTitle,
       companyName: assignment.companyName,
       submittedAt: iso(app.submittedAt),
-      answers: app.answers,
+      answers: maskAnswers(app.answers),
       files: app.files,
     },
     rubric: mapRubric(rubric, !!sheet),

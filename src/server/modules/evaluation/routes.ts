@@ -8,6 +8,8 @@ import {
   bonus,
   bonusBody,
   conflict,
+  decisionsBody,
+  decisionsResult,
   evaluationResults as evaluationResultsSchema,
   evaluationSettings,
   evaluationSettingsBody,
@@ -25,6 +27,7 @@ import {
   rubricBody,
   sheet,
 } from './contract';
+import { decideSelection } from './decisions';
 import {
   createPanel,
   evaluationOverview,
@@ -238,5 +241,18 @@ export const evaluationStaffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => evaluationResults({ db, actor: req.actor, callId: req.params.id }),
+  );
+  app.post(
+    '/calls/:id/evaluation/decisions',
+    {
+      schema: {
+        tags,
+        summary: '선정·예비선정·탈락 결정 / Decide selection, waitlist and rejection',
+        params: uuidParam,
+        body: decisionsBody,
+        response: { 200: decisionsResult },
+      },
+    },
+    async (req) => decideSelection({ db, actor: req.actor, callId: req.params.id, input: req.body }),
   );
 };
