@@ -51,6 +51,19 @@ export async function applicationRef(db: Database, id: string): Promise<Evaluate
   return row ?? null;
 }
 
+/** Several applications' identity and status by id. */
+export async function applicationRefs(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, EvaluatedApplication>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select(ref)
+    .from(applications)
+    .where(inArray(applications.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Answers and the list of documents (no contents) of one application, for its reviewers. */
 export async function applicationForReview(db: Database, id: string) {
   const [row] = await db

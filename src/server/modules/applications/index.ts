@@ -13,6 +13,7 @@ export {
 export {
   applicationForReview,
   applicationRef,
+  applicationRefs,
   EVALUATED_STATUSES,
   type EvaluatedApplication,
   evaluatedApplications,

@@ -390,13 +390,30 @@ describe('evaluation: the reviewer', () => {
       [r.userId],
     );
     expect(audit.n).toBe(1);
-    // staff fill the gap by hand with the one member left
+    // the overview shows the gap
     const overview = (
       await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation` })
     ).json();
     expect(overview.lackingReviewers).toEqual([
       { panelId: w.panelId, applicationId: a.applicationId, assigned: 4 },
     ]);
+
+    // late reviewers: open sheets after the panel's due time (the database clock)
+    const due = await w.staff.inject({
+      method: 'PATCH',
+      url: `/api/evaluation/panels/${w.panelId}`,
+      payload: { dueAt: '2020-01-01T18:00:00+09:00' },
+    });
+    expect(due.statusCode).toBe(200);
+    const late = (await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation` })).json();
+    expect(late.lateReviewers.map((l: { reviewerId: string }) => l.reviewerId)).toContain(
+      w.reviewers[2].userId,
+    );
+    await w.staff.inject({
+      method: 'PATCH',
+      url: `/api/evaluation/panels/${w.panelId}`,
+      payload: { dueAt: null },
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { maskEmail, maskName, maskPhone } from '../../../shared/text';
 import type { Database } from '../../db/client';
@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor';
 import { PERSONAL_AUDIT_FIELDS, recordAudit } from '../../platform/audit';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-import { applicationForReview } from '../applications';
+import { applicationForReview, applicationRefs } from '../applications';
 import { companyBrns } from '../companies';
 import { callRef } from '../programs';
 import { type AssignmentRow, currentRubric, iso, mapRubric, mapSheet, type SheetRow } from './common';
@@ -135,30 +135,53 @@ export async function signPledge({
 
 // ---------- own assignments ----------
 
+/** Maps assignments for their reviewer: applications, firms and sheets batched; two queries per call. */
 async function describe(db: Database, rows: { a: AssignmentRow; p: typeof evaluationPanels.$inferSelect }[]) {
-  const out = [];
-  for (const { a, p } of rows) {
-    const app = await applicationForReview(db, a.applicationId);
-    const call = await callRef(db, p.callId);
-    const company = app ? (await companyBrns(db, [app.companyId])).get(app.companyId) : undefined;
-    const sheet = await sheetOf(db, a.id);
-    out.push({
+  if (rows.length === 0) return [];
+  const apps = await applicationRefs(
+    db,
+    rows.map((r) => r.a.applicationId),
+  );
+  const calls = new Map<string, { title: string; signed: boolean }>();
+  for (const { a, p } of rows)
+    if (!calls.has(p.callId))
+      calls.set(p.callId, {
+        title: (await callRef(db, p.callId))?.title ?? '',
+        signed: await signed(db, a.reviewerId, p.callId),
+      });
+  const firms = await companyBrns(
+    db,
+    [...apps.values()].flatMap((x) => (x ? [x.companyId] : [])),
+  );
+  const sheets = await db
+    .select({ assignmentId: scoreSheets.assignmentId, status: scoreSheets.status })
+    .from(scoreSheets)
+    .where(
+      inArray(
+        scoreSheets.assignmentId,
+        rows.map((r) => r.a.id),
+      ),
+    );
+  const sheetStatus = new Map(sheets.map((x) => [x.assignmentId, x.status]));
+  return rows.map(({ a, p }) => {
+    const app = apps.get(a.applicationId);
+    const call = calls.get(p.callId)!;
+    return {
       id: a.id,
       panelId: p.id,
       panelName: p.name,
       stage: p.stage,
       callId: p.callId,
-      callTitle: call?.title ?? '',
+      callTitle: call.title,
       applicationId: a.applicationId,
       receiptNo: app?.receiptNo ?? null,
-      companyName: company?.name ?? '',
+      companyName: (app && firms.get(app.companyId)?.name) ?? '',
       status: a.status,
-      sheetStatus: sheet?.status ?? null,
+      sheetStatus: sheetStatus.get(a.id) ?? null,
       dueAt: iso(p.dueAt),
-      pledgeSigned: await signed(db, a.reviewerId, p.callId),
-    });
-  }
-  return out;
+      pledgeSigned: call.signed,
+    };
+  });
 }
 
 export async function myAssignments({ db, actor }: Ctx) {
