@@ -224,6 +224,10 @@ const messages: Record<string, Record<Lang, string>> = {
     ko: '평가가 끝나지 않은 신청서가 {count}건 있습니다.',
     en: '{count} applications are not fully scored yet.',
   },
+  call_undecided: {
+    ko: '선정 결정이 없는 신청서가 {count}건 있어 결과를 발표할 수 없습니다.',
+    en: '{count} applications have no decision yet; the results cannot be announced.',
+  },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
     en: 'Something went wrong. If it persists, contact us with the request id.',

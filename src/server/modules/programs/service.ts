@@ -6,6 +6,7 @@ import { isStaff } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
+import { undecidedCount } from '../applications';
 // biome-ignore lint/style/noRestrictedImports: another module's internals; to be replaced by its index (read model / service)
 import { companies } from '../companies/schema';
 import { assertCallFiles, callAttachments } from './call-files';
@@ -294,6 +295,9 @@ export async function transitionCall({
     if (!canTransition(from, to)) throw new ConflictError('illegal_transition', { from, to });
     if (from === 'published' && to === 'draft' && c.submittedCount > 0)
       throw new ConflictError('call_has_applications');
+    // 발표 only when every counted application has a decision (evaluation moves the statuses)
+    const undecided = to === 'announced' ? await undecidedCount(tx, id) : 0;
+    if (undecided > 0) throw new ConflictError('call_undecided', { count: undecided });
     const [after] = await tx
       .update(calls)
       .set({ status: to, version: sql`${calls.version} + 1`, updatedAt: sql`now()` })
