@@ -299,6 +299,12 @@ describe('evaluation: the reviewer', () => {
     expect(draft.statusCode).toBe(200);
     expect(draft.json()).toMatchObject({ status: 'draft', total: null, points: { tech: 25, biz: 20 } });
 
+    // the database keeps points within 0..max and refuses unknown criteria too
+    for (const bad of ['{"tech": 31}', '{"tech": -1}', '{"nope": 1}', '{"tech": "20"}'])
+      await expect(
+        t().handle.query('UPDATE score_sheets SET points = $2::jsonb WHERE id = $1', [draft.json().id, bad]),
+      ).rejects.toThrow(/range/);
+
     const gaps = await r.inject({ method: 'POST', url: `/api/evaluation/assignments/${a.id}/sheet/submit` });
     expect(gaps.statusCode).toBe(422);
     expect(gaps.json().error.code).toBe('sheet_incomplete');

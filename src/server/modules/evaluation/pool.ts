@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { maskEmail } from '../../../shared/text';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
@@ -8,7 +9,10 @@ import { users } from '../../platform/schema';
 import type { Reviewer, ReviewerProfileBody } from './contract';
 import { evaluationAssignments, reviewerProfiles } from './schema';
 
-/** 평가위원 pool: users with role `reviewer` and their profiles (expertise, affiliation, relationships). */
+/**
+ * 평가위원 pool: users with role `reviewer` and their profiles (expertise, affiliation, relationships);
+ * e-mail addresses masked as in every list.
+ */
 export async function listReviewers({
   db,
   actor,
@@ -40,7 +44,7 @@ function mapReviewer(
   return {
     userId: u.id,
     name: u.name,
-    email: u.email,
+    email: maskEmail(u.email) ?? '',
     active: u.active,
     expertise: p?.expertise ?? [],
     affiliation: p?.affiliation ?? '',

@@ -127,7 +127,8 @@ export async function signPledge({
         action: 'evaluation.pledge_sign',
         entityType: 'call',
         entityId: callId,
-        after: row,
+        // the signed name stays in the signature row, not in the audit log
+        after: { reviewerId: row.reviewerId, pledgeVersion: row.pledgeVersion, signedAt: row.signedAt },
       });
     return { callId, version: sig.pledgeVersion, signedAt: sig.signedAt.toISOString() };
   });
