@@ -149,6 +149,8 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'PUT /api/applications/:id/evaluation/bonus': STAFF,
   'GET /api/calls/:id/evaluation/results': STAFF,
   'POST /api/calls/:id/evaluation/decisions': STAFF,
+  'GET /api/evaluation/panels/:id/assignments': STAFF,
+  'GET /api/calls/:id/evaluation/conflicts': STAFF,
   'GET /api/evaluation/pledge': ['reviewer'],
   'POST /api/calls/:id/evaluation/pledge': ['reviewer'],
   'GET /api/me/evaluation/assignments': ['reviewer'],

@@ -21,6 +21,7 @@ import {
   settingsOf,
 } from './common';
 import type { Assignment, Conflict, RelationshipKind } from './contract';
+import { canMoveAssignment, canMoveConflict } from './lifecycle';
 import { evaluationAssignments, evaluationConflicts, panelMembers, reviewerProfiles } from './schema';
 
 type Ctx = { db: Database; actor: Actor };
@@ -145,7 +146,8 @@ export async function assignManually({
       )
       .for('update');
     if (existing?.status === 'assigned') return mapAssignment(existing);
-    if (existing && existing.status !== 'removed') throw new ConflictError('assignment_inactive');
+    if (existing && !canMoveAssignment(existing.status, 'assigned'))
+      throw new ConflictError('assignment_inactive');
     const brn = (await companyBrns(tx, [app.companyId])).get(app.companyId)?.brn ?? '';
     const reason = exclusionReason((await profilesOf(tx, [input.reviewerId])).get(input.reviewerId), brn);
     if (reason) {
@@ -287,7 +289,7 @@ export async function removeAssignment({ db, actor, id, reason }: Ctx & { id: st
       .where(eq(evaluationAssignments.id, id))
       .for('update');
     if (!before) throw new NotFoundError('assignment');
-    if (before.status !== 'assigned') throw new ConflictError('assignment_inactive');
+    if (!canMoveAssignment(before.status, 'removed')) throw new ConflictError('assignment_inactive');
     const [after] = await tx
       .update(evaluationAssignments)
       .set({ status: 'removed', reason, updatedAt: sql`now()` })
@@ -320,7 +322,7 @@ export async function decideObjection({
       .where(eq(evaluationConflicts.id, id))
       .for('update');
     if (before?.kind !== 'objection') throw new NotFoundError('objection');
-    if (before.status !== 'pending') throw new ConflictError('objection_decided');
+    if (!canMoveConflict(before.status, decision)) throw new ConflictError('objection_decided');
     const [after] = await tx
       .update(evaluationConflicts)
       .set({

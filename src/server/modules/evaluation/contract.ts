@@ -162,6 +162,18 @@ export const autoAssignResult = z.object({
   /** applications that still have fewer reviewers than wanted */
   short: z.array(z.object({ applicationId: z.uuid(), assigned: z.number(), wanted: z.number() })),
 });
+export const panelAssignments = z.object({
+  items: z.array(
+    assignment.extend({
+      reviewerName: z.string(),
+      sheetStatus: z.enum(SHEET_STATUSES).nullable(),
+      total: z.number().nullable(),
+      recommendation: z.enum(RECOMMENDATIONS).nullable(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
+});
+export const conflictList = z.object({ items: z.array(conflict) });
 export const reasonBody = z.object({ reason });
 export const objectionDecisionBody = z.object({ decision: z.enum(['upheld', 'dismissed']), reason });
 export const objectionBody = z.object({ reviewerId: z.uuid(), panelId: z.uuid(), reason });

@@ -462,6 +462,23 @@ describe('evaluation: the applicant objects (기피)', () => {
       await applicant.inject({ method: 'GET', url: `/api/applications/${w.apps[3]}/evaluation/reviewers` })
     ).json();
     expect(after.items.map((i: { reviewerId: string }) => i.reviewerId)).not.toContain(target.reviewerId);
+
+    // staff see the whole conflict log of the call: 제척 (auto), 회피, 기피 with decision
+    const log = (
+      await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation/conflicts` })
+    ).json();
+    expect(log.items.map((c: { kind: string; status: string }) => `${c.kind}:${c.status}`)).toEqual([
+      'exclusion:recorded',
+      'recusal:recorded',
+      'objection:upheld',
+    ]);
+    const board = (
+      await w.staff.inject({ method: 'GET', url: `/api/evaluation/panels/${w.panelId}/assignments` })
+    ).json();
+    expect(board.items).toHaveLength(21);
+    expect(board.items.filter((i: { sheetStatus: string | null }) => i.sheetStatus === 'draft')).toHaveLength(
+      1,
+    );
   });
 });
 

@@ -11,6 +11,7 @@ import { companyBrns } from '../companies';
 import { callRef } from '../programs';
 import { type AssignmentRow, currentRubric, iso, mapRubric, mapSheet, type SheetRow } from './common';
 import type { Criterion, pledgeSignBody, sheetBody } from './contract';
+import { canMoveAssignment, reviewerMayMoveSheet, staffMayMoveSheet } from './lifecycle';
 import {
   evaluationAssignments,
   evaluationConflicts,
@@ -230,7 +231,7 @@ export async function recuse({ db, actor, id, reason }: Ctx & { id: string; reas
   assertCan(actor, 'evaluation.review');
   return db.transaction(async (tx) => {
     const { a } = await ownAssignment(tx, actor, id, true);
-    if (a.status !== 'assigned') throw new ConflictError('assignment_inactive');
+    if (!canMoveAssignment(a.status, 'recused')) throw new ConflictError('assignment_inactive');
     const sheet = await sheetOf(tx, id);
     if (sheet?.status === 'submitted') throw new ConflictError('sheet_submitted');
     const [after] = await tx
@@ -281,7 +282,7 @@ async function writable(tx: Database, actor: Actor, id: string) {
   if (a.status !== 'assigned') throw new ConflictError('assignment_inactive');
   if (!(await signed(tx, a.reviewerId, p.callId))) throw new ConflictError('pledge_required');
   const sheet = await sheetOf(tx, id, true);
-  if (sheet?.status === 'submitted') throw new ConflictError('sheet_submitted');
+  if (sheet && !reviewerMayMoveSheet(sheet.status, 'draft')) throw new ConflictError('sheet_submitted');
   return { a, p, sheet };
 }
 
@@ -373,7 +374,7 @@ export async function reopenSheet({
   return db.transaction(async (tx) => {
     const sheet: SheetRow | null = await sheetOf(tx, assignmentId, true);
     if (!sheet) throw new NotFoundError('scoreSheet');
-    if (sheet.status !== 'submitted') throw new ConflictError('sheet_not_submitted');
+    if (!staffMayMoveSheet(sheet.status, 'draft')) throw new ConflictError('sheet_not_submitted');
     const [after] = await tx
       .update(scoreSheets)
       .set({

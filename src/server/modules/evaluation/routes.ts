@@ -8,6 +8,7 @@ import {
   bonus,
   bonusBody,
   conflict,
+  conflictList,
   decisionsBody,
   decisionsResult,
   evaluationResults as evaluationResultsSchema,
@@ -17,6 +18,7 @@ import {
   objectionDecisionBody,
   overview,
   panel,
+  panelAssignments,
   panelCreateBody,
   panelPatchBody,
   reasonBody,
@@ -40,6 +42,7 @@ import {
 import { listReviewers, saveReviewerProfile } from './pool';
 import { evaluationResults } from './results';
 import { reopenSheet } from './review';
+import { listConflicts, listPanelAssignments } from './staff-views';
 
 const tags = ['evaluation'];
 
@@ -254,5 +257,29 @@ export const evaluationStaffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => decideSelection({ db, actor: req.actor, callId: req.params.id, input: req.body }),
+  );
+  app.get(
+    '/evaluation/panels/:id/assignments',
+    {
+      schema: {
+        tags,
+        summary: '위원회 배정·평가 진행 현황 / Assignments and sheet status of a panel',
+        params: uuidParam,
+        response: { 200: panelAssignments },
+      },
+    },
+    async (req) => listPanelAssignments({ db, actor: req.actor, panelId: req.params.id }),
+  );
+  app.get(
+    '/calls/:id/evaluation/conflicts',
+    {
+      schema: {
+        tags,
+        summary: '제척·회피·기피 기록 / Conflict-of-interest log',
+        params: uuidParam,
+        response: { 200: conflictList },
+      },
+    },
+    async (req) => listConflicts({ db, actor: req.actor, callId: req.params.id }),
   );
 };
