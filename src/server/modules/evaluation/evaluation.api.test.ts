@@ -1,102 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatBrn } from '../../../shared/brn';
-import { type Session, setupTestApp } from '../../test/app';
-import { type Draft, prepareDrafts } from '../../test/drafts';
+import { setupTestApp } from '../../test/app';
+import {
+  asApplicant as applicant,
+  assignmentsOf,
+  CRITERIA,
+  type EvaluationWorld,
+  evaluationWorld,
+} from '../../test/evaluation';
 
 const t = setupTestApp({ firms: 40 });
-const STRONG = 'Pyeongga-Wiwon-2048';
-
-const CRITERIA = [
-  { code: 'tech', label: { ko: '기술성', en: 'Technology' }, maxPoints: 30 },
-  { code: 'biz', label: { ko: '사업성', en: 'Business' }, maxPoints: 30 },
-  { code: 'capability', label: { ko: '수행역량', en: 'Capability' }, maxPoints: 20 },
-  { code: 'impact', label: { ko: '파급효과', en: 'Impact' }, maxPoints: 20 },
-];
-
-interface World {
-  staff: Session;
-  callId: string;
-  drafts: Draft[];
-  apps: string[];
-  /** reviewers[0] is the demo reviewer (이 교수) */
-  reviewers: Session[];
-  panelId: string;
-}
-let w: World;
-
-/** The applicant's own session (prepared drafts come with a session of the firm's owner). */
-const asApplicant = (d: Draft) => ({
-  inject: (opts: Parameters<Session['inject']>[0]) =>
-    t().app.inject({
-      ...opts,
-      headers: { cookie: d.cookie, 'x-csrf-token': d.csrf, ...(opts.headers ?? {}) },
-    }),
-});
-
-async function assignmentsOf(s: Session) {
-  const res = await s.inject({ method: 'GET', url: '/api/me/evaluation/assignments' });
-  expect(res.statusCode).toBe(200);
-  return res.json().items as { id: string; applicationId: string; status: string; callId: string }[];
-}
-
-/** Points on each criterion for a total, spread by the maxima. */
-const pointsFor = (total: number) => ({
-  tech: (total * 30) / 100,
-  biz: (total * 30) / 100,
-  capability: (total * 20) / 100,
-  impact: (total * 20) / 100,
-});
+let w: EvaluationWorld & { panelId: string };
+const asApplicant = (d: EvaluationWorld['drafts'][number]) => applicant(t(), d);
 
 beforeAll(async () => {
-  const staff = await t().loginAs('manager');
-  const programs = (await staff.inject({ method: 'GET', url: '/api/programs' })).json();
-  const created = await staff.inject({
-    method: 'POST',
-    url: '/api/calls',
-    payload: {
-      programId: programs.items[0].id,
-      year: 2026,
-      title: '평가 시험 공고',
-      opensAt: '2026-01-01T10:00:00+09:00',
-      closesAt: '2026-02-01T18:00:00+09:00',
-      capacity: 2,
-      form: [
-        {
-          key: 's',
-          title: { ko: '기본' },
-          fields: [{ key: 'problem', type: 'shortText', label: { ko: '과제' } }],
-        },
-      ],
-    },
-  });
-  expect(created.statusCode).toBe(201);
-  const callId = created.json().id as string;
-  const drafts = await prepareDrafts(t().handle, callId, 4, {
-    brnPrefix: '77123',
-    label: '평가기업',
-    emailDomain: 'eval.example.kr',
-  });
-  // submitted in order app0 … app3 (the tie-break on submission time)
-  for (const [i, d] of drafts.entries())
-    await t().handle.query(
-      `UPDATE applications SET status = 'submitted', receipt_no = $2,
-         submitted_at = now() - make_interval(mins => $3) WHERE id = $1`,
-      [d.appId, `2026-EVL-${String(i + 1).padStart(4, '0')}`, 100 - i],
-    );
-  const admin = await t().loginAs('admin');
-  const reviewers = [await t().loginAs('reviewer')];
-  for (let i = 1; i <= 5; i++) {
-    const email = `reviewer-${randomBytes(3).toString('hex')}@eval.example.kr`;
-    const res = await admin.inject({
-      method: 'POST',
-      url: '/api/users',
-      payload: { email, name: `평가위원${i}`, role: 'reviewer', password: STRONG },
-    });
-    expect(res.statusCode).toBe(201);
-    reviewers.push(await t().login(email, STRONG));
-  }
-  w = { staff, callId, drafts, apps: drafts.map((d) => d.appId), reviewers, panelId: '' };
+  w = { ...(await evaluationWorld(t())), panelId: '' };
 }, 120_000);
 
 describe('evaluation: panels, conflicts of interest, assignment', () => {
@@ -479,120 +398,5 @@ describe('evaluation: the applicant objects (기피)', () => {
     expect(board.items.filter((i: { sheetStatus: string | null }) => i.sheetStatus === 'draft')).toHaveLength(
       1,
     );
-  });
-});
-
-describe('evaluation: results', () => {
-  it('drops the highest and lowest with 5 sheets, averages with fewer, adds capped bonus, ranks', async () => {
-    const decide = (payload: object) =>
-      w.staff.inject({ method: 'POST', url: `/api/calls/${w.callId}/evaluation/decisions`, payload });
-    expect((await decide({})).statusCode).toBe(409); // a draft call
-    await t().handle.query(`UPDATE calls SET status = 'evaluating' WHERE id = $1`, [w.callId]);
-    const early = await decide({});
-    expect(early.statusCode).toBe(409);
-    expect(early.json().error.code).toBe('results_incomplete');
-    const announce = () =>
-      w.staff.inject({
-        method: 'POST',
-        url: `/api/calls/${w.callId}/transition`,
-        payload: { to: 'announced' },
-      });
-    const refused = await announce();
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.code).toBe('call_undecided');
-
-    // every reviewer signs and scores every open assignment: total = 60 + 5 × reviewer index + app index
-    for (const [ri, r] of w.reviewers.entries()) {
-      await r.inject({
-        method: 'POST',
-        url: `/api/calls/${w.callId}/evaluation/pledge`,
-        payload: { version: 1, signedName: `위원${ri}` },
-      });
-      for (const a of await assignmentsOf(r)) {
-        if (a.status !== 'assigned' || a.callId !== w.callId) continue;
-        const ai = w.apps.indexOf(a.applicationId);
-        const total = 60 + 5 * ri + ai;
-        const put = await r.inject({
-          method: 'PUT',
-          url: `/api/evaluation/assignments/${a.id}/sheet`,
-          payload: { points: pointsFor(total), recommendation: 'suitable' },
-        });
-        expect(put.statusCode, put.body).toBe(200);
-        const sub = await r.inject({
-          method: 'POST',
-          url: `/api/evaluation/assignments/${a.id}/sheet/submit`,
-        });
-        expect(sub.statusCode, sub.body).toBe(200);
-      }
-    }
-    const bonus = await w.staff.inject({
-      method: 'PUT',
-      url: `/api/applications/${w.apps[0]}/evaluation/bonus`,
-      payload: { points: 5, reason: '여성기업 가점' },
-    });
-    expect(bonus.statusCode).toBe(200);
-
-    const res = await w.staff.inject({ method: 'GET', url: `/api/calls/${w.callId}/evaluation/results` });
-    expect(res.statusCode).toBe(200);
-    const items = res.json().items as {
-      applicationId: string;
-      rank: number;
-      stages: {
-        panelId: string;
-        rawTotals: number[];
-        dropped: { high: number | null; low: number | null };
-        mean: number;
-      }[];
-      bonus: number;
-      final: number;
-      passed: boolean;
-    }[];
-    expect(items).toHaveLength(4);
-    expect(items.map((i) => i.rank)).toEqual([1, 2, 3, 4]);
-    // 5 sheets (trimmed) and fewer after the recusal and the upheld objection (not trimmed)
-    const counts = items.map((i) => i.stages[0].rawTotals.length);
-    expect(counts).toContain(5);
-    expect(counts.some((n) => n < 5)).toBe(true);
-    for (const item of items) {
-      const [stage] = item.stages;
-      expect(stage.panelId).toBe(w.panelId);
-      const sorted = [...stage.rawTotals].sort((a, b) => a - b);
-      if (stage.rawTotals.length >= 5) {
-        expect(stage.dropped).toEqual({ high: sorted.at(-1), low: sorted[0] });
-        const rest = sorted.slice(1, -1);
-        expect(stage.mean).toBeCloseTo(rest.reduce((s, x) => s + x, 0) / rest.length, 2);
-      } else {
-        expect(stage.dropped).toEqual({ high: null, low: null });
-      }
-      expect(item.final).toBeCloseTo(stage.mean + item.bonus, 2);
-      expect(item.passed).toBe(stage.mean >= 70);
-      for (const x of [...stage.rawTotals, stage.mean, item.final])
-        expect(Math.round(x * 100)).toBeCloseTo(x * 100, 6);
-    }
-    const first = items.find((i) => i.applicationId === w.apps[0])!;
-    expect(first.bonus).toBe(3);
-    for (let i = 1; i < items.length; i++) expect(items[i - 1].final).toBeGreaterThanOrEqual(items[i].final);
-
-    // selection: 1 selected, 1 waitlisted, the rest rejected — in rank order, with reasons
-    const decided = await decide({
-      selectionTarget: 1,
-      waitlist: 1,
-      reasons: { [items[3].applicationId]: '보완 필요' },
-    });
-    expect(decided.statusCode, decided.body).toBe(200);
-    const passed = items.filter((i) => i.passed);
-    const expected = items.map((i) => {
-      const k = passed.indexOf(i);
-      return k === 0 ? 'selected' : k === 1 ? 'waitlisted' : 'rejected';
-    });
-    expect(decided.json().items.map((d: { status: string }) => d.status)).toEqual(expected);
-    expect(decided.json().items[3].reason).toContain('보완 필요');
-    const rows = await t().handle.query<{ id: string; status: string; status_reason: string }>(
-      'SELECT id, status, status_reason FROM applications WHERE call_id = $1',
-      [w.callId],
-    );
-    for (const [k, item] of items.entries())
-      expect(rows.find((r) => r.id === item.applicationId)?.status).toBe(expected[k]);
-    expect((await announce()).statusCode).toBe(200);
   });
 });
