@@ -74,6 +74,12 @@ describe('evaluation: panels, conflicts of interest, assignment', () => {
       payload: { stage: 'document', name: '중복', weight: 30, criteria: CRITERIA },
     });
     expect(twice.statusCode).toBe(409);
+    const badTieBreak = await w.staff.inject({
+      method: 'PUT',
+      url: `/api/calls/${w.callId}/evaluation/settings`,
+      payload: { tieBreakCriterion: 'nope' },
+    });
+    expect(badTieBreak.statusCode).toBe(422);
   });
 
   it('assigns automatically: N per application, balanced, the conflicted reviewer excluded with a reason', async () => {
@@ -196,7 +202,7 @@ describe('evaluation: the reviewer', () => {
     const tooMany = await r.inject({
       method: 'PUT',
       url: `/api/evaluation/assignments/${a.id}/sheet`,
-      payload: { points: { tech: 31, nope: 1 } },
+      payload: { points: { tech: 31, nope: 1 }, comments: { nope: '없는 항목' } },
     });
     expect(tooMany.statusCode).toBe(422);
     expect(
@@ -204,7 +210,7 @@ describe('evaluation: the reviewer', () => {
         .json()
         .error.fields.map((f: { path: string }) => f.path)
         .sort(),
-    ).toEqual(['points.nope', 'points.tech']);
+    ).toEqual(['comments.nope', 'points.nope', 'points.tech']);
 
     const draft = await r.inject({
       method: 'PUT',

@@ -59,6 +59,7 @@ export async function saveSettings({
   assertCan(actor, 'evaluation.manage');
   return db.transaction(async (tx) => {
     await requireCall(tx, callId, true);
+    if (input.tieBreakCriterion) await checkTieBreak(tx, callId, input.tieBreakCriterion);
     const before = await settingsOf(tx, callId);
     await tx
       .insert(evaluationSettings)
@@ -74,6 +75,19 @@ export async function saveSettings({
     });
     return after;
   });
+}
+
+/** The tie-break criterion must be a criterion of the call's rubrics, once there are panels. */
+async function checkTieBreak(tx: Database, callId: string, code: string) {
+  const panels = await tx
+    .select({ id: evaluationPanels.id })
+    .from(evaluationPanels)
+    .where(eq(evaluationPanels.callId, callId));
+  if (panels.length === 0) return;
+  for (const p of panels) if ((await currentRubric(tx, p.id)).criteria.some((c) => c.code === code)) return;
+  throw new ValidationError('validation_failed', [
+    { path: 'tieBreakCriterion', message: 'unknown_criterion' },
+  ]);
 }
 
 /** Members must be active users with role `reviewer`. */

@@ -264,15 +264,21 @@ export async function recuse({ db, actor, id, reason }: Ctx & { id: string; reas
 
 // ---------- score sheets ----------
 
-function pointErrors(criteria: readonly Criterion[], points: Record<string, number>): FieldError[] {
+/** Points within 0..max of a criterion of the rubric; comments only on the rubric's criteria. */
+function sheetErrors(
+  criteria: readonly Criterion[],
+  input: { points: Record<string, number>; comments: Record<string, string> },
+): FieldError[] {
   const byCode = new Map(criteria.map((c) => [c.code, c]));
   const errors: FieldError[] = [];
-  for (const [code, v] of Object.entries(points)) {
+  for (const [code, v] of Object.entries(input.points)) {
     const c = byCode.get(code);
     if (!c) errors.push({ path: `points.${code}`, message: 'unknown_criterion' });
     else if (v < 0 || v > c.maxPoints)
       errors.push({ path: `points.${code}`, message: 'points_out_of_range' });
   }
+  for (const code of Object.keys(input.comments))
+    if (!byCode.has(code)) errors.push({ path: `comments.${code}`, message: 'unknown_criterion' });
   return errors;
 }
 
@@ -299,7 +305,7 @@ export async function saveDraft({
     if (input.version !== undefined && sheet && input.version !== sheet.version)
       throw new ConflictError('stale_version');
     const rubric = sheet ? await rubricVersion(tx, sheet.rubricId) : await currentRubric(tx, p.id);
-    const errors = pointErrors(rubric.criteria, input.points);
+    const errors = sheetErrors(rubric.criteria, input);
     if (errors.length) throw new ValidationError('validation_failed', errors);
     const values = {
       points: input.points,
