@@ -15,15 +15,8 @@ import {
   sheetBody,
 } from './contract';
 import { applicationReviewers, objectToReviewer } from './objections';
-import {
-  getAssignment,
-  getPledge,
-  myAssignments,
-  recuse,
-  saveDraft,
-  signPledge,
-  submitSheet,
-} from './review';
+import { getPledge, signPledge } from './pledge';
+import { getAssignment, myAssignments, recuse, saveDraft, submitSheet } from './review';
 
 const tags = ['evaluation'];
 

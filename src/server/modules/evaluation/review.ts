@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { maskEmail, maskName, maskPhone } from '../../../shared/text';
 import type { Database } from '../../db/client';
@@ -10,16 +10,14 @@ import { applicationForReview, applicationRefs } from '../applications';
 import { companyBrns } from '../companies';
 import { callRef } from '../programs';
 import { type AssignmentRow, currentRubric, iso, mapRubric, mapSheet, type SheetRow } from './common';
-import type { Criterion, pledgeSignBody, sheetBody } from './contract';
+import type { Criterion, sheetBody } from './contract';
 import { canMoveAssignment, reviewerMayMoveSheet, staffMayMoveSheet } from './lifecycle';
+import { signed } from './pledge';
 import {
   evaluationAssignments,
   evaluationConflicts,
   evaluationPanels,
   evaluationRubrics,
-  panelMembers,
-  pledgeSignatures,
-  pledgeTexts,
   scoreSheets,
 } from './schema';
 
@@ -52,14 +50,6 @@ async function rubricVersion(db: Database, rubricId: string) {
   return r;
 }
 
-async function signed(db: Database, reviewerId: string, callId: string) {
-  const [row] = await db
-    .select({ v: pledgeSignatures.pledgeVersion })
-    .from(pledgeSignatures)
-    .where(and(eq(pledgeSignatures.reviewerId, reviewerId), eq(pledgeSignatures.callId, callId)));
-  return !!row;
-}
-
 /**
  * A reviewer reads the answers with the applicant's personal fields (contact name, phone, e-mail)
  * masked: scoring needs none of them, and no personal-data access is then logged for reviewers.
@@ -73,66 +63,6 @@ export function maskAnswers(answers: Record<string, unknown>): Record<string, un
     return v;
   };
   return Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, mask(k, v)]));
-}
-
-// ---------- pledge ----------
-
-export async function currentPledge(db: Database) {
-  const [p] = await db.select().from(pledgeTexts).orderBy(desc(pledgeTexts.version)).limit(1);
-  return { version: p.version, body: { ko: p.bodyKo, en: p.bodyEn } };
-}
-
-export async function getPledge({ db, actor }: Ctx) {
-  assertCan(actor, 'evaluation.review');
-  return currentPledge(db);
-}
-
-/** Signs the current pledge for a call the reviewer sits on a panel of (404 otherwise). */
-export async function signPledge({
-  db,
-  actor,
-  callId,
-  input,
-}: Ctx & { callId: string; input: z.infer<typeof pledgeSignBody> }) {
-  assertCan(actor, 'evaluation.review');
-  return db.transaction(async (tx) => {
-    const [seat] = await tx
-      .select({ one: sql`1` })
-      .from(panelMembers)
-      .innerJoin(evaluationPanels, eq(evaluationPanels.id, panelMembers.panelId))
-      .where(and(eq(evaluationPanels.callId, callId), eq(panelMembers.reviewerId, actor.userId!)));
-    if (!seat) throw new NotFoundError('call');
-    const current = await currentPledge(tx);
-    if (input.version !== current.version) throw new ConflictError('pledge_outdated');
-    const [row] = await tx
-      .insert(pledgeSignatures)
-      .values({
-        reviewerId: actor.userId!,
-        callId,
-        pledgeVersion: current.version,
-        signedName: input.signedName,
-        ip: actor.ip,
-      })
-      .onConflictDoNothing()
-      .returning();
-    const sig =
-      row ??
-      (
-        await tx
-          .select()
-          .from(pledgeSignatures)
-          .where(and(eq(pledgeSignatures.reviewerId, actor.userId!), eq(pledgeSignatures.callId, callId)))
-      )[0];
-    if (row)
-      await recordAudit(tx, actor, {
-        action: 'evaluation.pledge_sign',
-        entityType: 'call',
-        entityId: callId,
-        // the signed name stays in the signature row, not in the audit log
-        after: { reviewerId: row.reviewerId, pledgeVersion: row.pledgeVersion, signedAt: row.signedAt },
-      });
-    return { callId, version: sig.pledgeVersion, signedAt: sig.signedAt.toISOString() };
-  });
 }
 
 // ---------- own assignments ----------
