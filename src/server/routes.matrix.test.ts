@@ -155,6 +155,7 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/calls/:id/evaluation/pledge': ['reviewer'],
   'GET /api/me/evaluation/assignments': ['reviewer'],
   'GET /api/evaluation/assignments/:id': ['reviewer'],
+  'GET /api/evaluation/assignments/:id/files/:fileId': ['reviewer'],
   'POST /api/evaluation/assignments/:id/recuse': ['reviewer'],
   'PUT /api/evaluation/assignments/:id/sheet': ['reviewer'],
   'POST /api/evaluation/assignments/:id/sheet/submit': ['reviewer'],

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import { saveUpload } from '../platform/files';
 import type { Session, TestApp } from './app';
 import { type Draft, prepareDrafts } from './drafts';
+import { TINY_PDF } from './multipart';
 
 /** The 2021 AIX rubric: 기술성 30 / 사업성 30 / 수행역량 20 / 파급효과 20. */
 export const CRITERIA = [
@@ -66,6 +68,17 @@ export async function evaluationWorld(ta: TestApp, brnPrefix = '77123'): Promise
       `UPDATE applications SET status = 'submitted', receipt_no = $2,
          submitted_at = now() - make_interval(mins => $3) WHERE id = $1`,
       [d.appId, `2026-EVL-${String(i + 1).padStart(4, '0')}`, 100 - i],
+    );
+  // a real document (the prepared ones have no bytes), so that reviewers can download it
+  const plan = await saveUpload(ta.handle.db, ta.config.files, {
+    buffer: TINY_PDF,
+    filename: '사업계획서.pdf',
+    purpose: 'application',
+  });
+  for (const d of drafts)
+    await ta.handle.query(
+      `INSERT INTO application_files (application_id, field_key, file_id) VALUES ($1, 'plan', $2)`,
+      [d.appId, plan.id],
     );
   const admin = await ta.loginAs('admin');
   const reviewers = [await ta.loginAs('reviewer')];

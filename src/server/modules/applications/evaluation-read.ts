@@ -74,6 +74,7 @@ export async function applicationForReview(db: Database, id: string) {
   const docs = await db
     .select({
       fieldKey: applicationFiles.fieldKey,
+      fileId: files.id,
       name: files.originalName,
       size: files.size,
       mime: files.mime,
@@ -81,6 +82,20 @@ export async function applicationForReview(db: Database, id: string) {
     .from(applicationFiles)
     .innerJoin(files, eq(files.id, applicationFiles.fileId))
     .where(eq(applicationFiles.applicationId, id))
-    .orderBy(asc(applicationFiles.createdAt));
+    .orderBy(asc(applicationFiles.createdAt), asc(applicationFiles.fieldKey), asc(files.id));
   return { ...row, answers: row.answers as Record<string, unknown>, files: docs };
+}
+
+/** Whether a file is one of the application's documents (before a reviewer downloads it). */
+export async function isApplicationDocument(
+  db: Database,
+  applicationId: string,
+  fileId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ fileId: applicationFiles.fileId })
+    .from(applicationFiles)
+    .where(and(eq(applicationFiles.applicationId, applicationId), eq(applicationFiles.fileId, fileId)))
+    .limit(1);
+  return !!row;
 }

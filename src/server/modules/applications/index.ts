@@ -17,6 +17,7 @@ export {
   EVALUATED_STATUSES,
   type EvaluatedApplication,
   evaluatedApplications,
+  isApplicationDocument,
 } from './evaluation-read';
 
 /** Applications (신청) to calls: drafts, documents, submission with receipt numbers, staff review. */

@@ -250,8 +250,17 @@ export const reviewApplication = z.object({
   companyName: z.string(),
   submittedAt: z.string().nullable(),
   answers: z.record(z.string(), z.unknown()),
-  files: z.array(z.object({ fieldKey: z.string(), name: z.string(), size: z.number(), mime: z.string() })),
+  files: z.array(
+    z.object({
+      fieldKey: z.string(),
+      fileId: z.uuid(),
+      name: z.string(),
+      size: z.number(),
+      mime: z.string(),
+    }),
+  ),
 });
+export const assignmentFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 export const assignmentDetail = z.object({
   assignment: myAssignment,
   application: reviewApplication,

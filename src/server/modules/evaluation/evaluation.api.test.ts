@@ -144,6 +144,7 @@ describe('evaluation: the reviewer', () => {
       ['POST', `/api/evaluation/assignments/${foreign.id}/sheet/submit`, undefined],
       ['POST', `/api/evaluation/assignments/${foreign.id}/recuse`, { reason: '엿보기' }],
       ['GET', `/api/evaluation/assignments/${randomUUID()}`, undefined],
+      ['GET', `/api/evaluation/assignments/${foreign.id}/files/${randomUUID()}`, undefined],
     ] as const) {
       const res = await w.reviewers[0].inject({ method, url, ...(payload ? { payload } : {}) });
       expect(res.statusCode, `${method} ${url}`).toBe(404);
@@ -166,9 +167,22 @@ describe('evaluation: the reviewer', () => {
     const [a] = await assignmentsOf(r);
     const detail = await r.inject({ method: 'GET', url: `/api/evaluation/assignments/${a.id}` });
     expect(detail.statusCode).toBe(200);
-    expect(detail.json().application.files).toEqual([
-      expect.objectContaining({ fieldKey: 'bizCert', name: 'cert.pdf' }),
+    const files = detail.json().application.files as { fieldKey: string; fileId: string; name: string }[];
+    expect(files.map((f) => [f.fieldKey, f.name])).toEqual([
+      ['bizCert', 'cert.pdf'],
+      ['plan', '사업계획서.pdf'],
     ]);
+    const plan = files.find((f) => f.fieldKey === 'plan')!;
+    const download = await r.inject({
+      method: 'GET',
+      url: `/api/evaluation/assignments/${a.id}/files/${plan.fileId}`,
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      (await r.inject({ method: 'GET', url: `/api/evaluation/assignments/${a.id}/files/${randomUUID()}` }))
+        .statusCode,
+    ).toBe(404);
     expect(detail.json().sheet).toBeNull();
     expect(detail.json().application.answers).toMatchObject({
       contactName: '김*표',

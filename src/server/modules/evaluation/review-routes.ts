@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/validators';
+import { sendDownload } from '../../platform/download';
 import {
   applicantPanelView,
   assignmentDetail,
+  assignmentFileParams,
   conflict,
   myAssignmentList,
   objectionBody,
@@ -16,13 +18,21 @@ import {
 } from './contract';
 import { applicationReviewers, objectToReviewer } from './objections';
 import { getPledge, signPledge } from './pledge';
-import { getAssignment, myAssignments, recuse, saveDraft, submitSheet } from './review';
+import {
+  downloadAssignedDocument,
+  getAssignment,
+  myAssignments,
+  recuse,
+  saveDraft,
+  submitSheet,
+} from './review';
 
 const tags = ['evaluation'];
 
 /** Reviewers (their own assignments only; 404 for anything else) and applicants (기피). */
 export const evaluationReviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.handle.db;
+  const { files: store } = app.deps.config;
 
   app.get(
     '/evaluation/pledge',
@@ -58,6 +68,26 @@ export const evaluationReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getAssignment({ db, actor: req.actor, id: req.params.id }),
+  );
+  app.get(
+    '/evaluation/assignments/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: '배정된 신청서의 첨부 내려받기 / Download a document of an assigned application',
+        params: assignmentFileParams,
+      },
+    },
+    async (req, reply) => {
+      const { file, body } = await downloadAssignedDocument({
+        db,
+        store,
+        actor: req.actor,
+        id: req.params.id,
+        fileId: req.params.fileId,
+      });
+      return sendDownload(reply, { body, filename: file.originalName, mime: file.mime });
+    },
   );
   app.post(
     '/evaluation/assignments/:id/recuse',

@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import { maskEmail, maskName, maskPhone } from '../../../shared/text';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { PERSONAL_AUDIT_FIELDS, recordAudit } from '../../platform/audit';
+import { logAccess, PERSONAL_AUDIT_FIELDS, recordAudit } from '../../platform/audit';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../platform/errors';
+import { type FileStore, openUpload } from '../../platform/files';
 import { assertCan } from '../../platform/policy';
-import { applicationForReview, applicationRefs } from '../applications';
+import { applicationForReview, applicationRefs, isApplicationDocument } from '../applications';
 import { companyBrns } from '../companies';
 import { callRef } from '../programs';
 import { type AssignmentRow, currentRubric, iso, mapRubric, mapSheet, type SheetRow } from './common';
@@ -154,6 +155,23 @@ export async function getAssignment({ db, actor, id }: Ctx & { id: string }) {
     rubric: mapRubric(rubric, !!sheet),
     sheet: sheet ? mapSheet(sheet, rubric.version) : null,
   };
+}
+
+/** A document of an assigned application (download, access logged); 404 for anything else. */
+export async function downloadAssignedDocument({
+  db,
+  store,
+  actor,
+  id,
+  fileId,
+}: Ctx & { store: FileStore; id: string; fileId: string }) {
+  assertCan(actor, 'evaluation.review');
+  const { a } = await ownAssignment(db, actor, id);
+  if (a.status !== 'assigned' || !(await isApplicationDocument(db, a.applicationId, fileId)))
+    throw new NotFoundError('file');
+  const { file, body } = await openUpload(db, store, fileId);
+  await logAccess(db, actor, { action: 'download', subjectType: 'application', subjectId: a.applicationId });
+  return { file, body };
 }
 
 /** 회피: the reviewer declares a conflict and steps back from one application (reason recorded). */
