@@ -70,6 +70,12 @@ export const PERMISSIONS = {
   'self.update': { roles: SIGNED_IN },
   /** the mail outbox (발송함): recipients, messages, retries */
   'outbox.manage': { roles: STAFF },
+  /** evaluation (평가): reviewer pool, panels, rubrics, assignments, objections, reopening, results */
+  'evaluation.manage': { roles: STAFF },
+  /** a reviewer: pledge, own assignments (assigned applications read-only), recusal, score sheets */
+  'evaluation.review': { roles: [], own: ['reviewer'] },
+  /** an applicant objects (기피) to a reviewer of its own application */
+  'evaluation.object': { roles: [], own: COMPANY_MEMBERS },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

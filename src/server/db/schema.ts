@@ -2,5 +2,6 @@
 export * from '../modules/applications/schema';
 export * from '../modules/companies/schema';
 export * from '../modules/diagnosis/schema';
+export * from '../modules/evaluation/schema';
 export * from '../modules/programs/schema';
 export * from '../platform/schema';

@@ -3,6 +3,7 @@ import { accountsModule } from './accounts';
 import { applicationsModule } from './applications';
 import { companiesModule } from './companies';
 import { diagnosisModule } from './diagnosis';
+import { evaluationModule } from './evaluation';
 import { mailModule } from './mail';
 import { programsModule } from './programs';
 import { systemModule } from './system';
@@ -15,6 +16,7 @@ export const modules: readonly ModuleDefinition[] = [
   programsModule,
   applicationsModule,
   diagnosisModule,
+  evaluationModule,
   mailModule,
 ];
 

@@ -184,6 +184,50 @@ const messages: Record<string, Record<Lang, string>> = {
     ko: '파일이 너무 크거나 복잡해 읽지 못했습니다. 파일을 나누어 올려 주세요.',
     en: 'The file is too large or complex to read. Please split it.',
   },
+  pledge_required: {
+    ko: '평가 전에 청렴·비밀유지 서약서에 서명해 주세요.',
+    en: 'Please sign the impartiality and confidentiality pledge before scoring.',
+  },
+  pledge_outdated: {
+    ko: '서약서가 새 버전으로 바뀌었습니다. 새로고침 후 다시 서명해 주세요.',
+    en: 'The pledge has a new version. Reload and sign again.',
+  },
+  sheet_submitted: {
+    ko: '제출한 평가표는 담당자가 다시 열어야 수정할 수 있습니다.',
+    en: 'A submitted score sheet can be changed only after staff reopen it.',
+  },
+  sheet_not_submitted: { ko: '제출되지 않은 평가표입니다.', en: 'This score sheet has not been submitted.' },
+  sheet_incomplete: {
+    ko: '모든 평가항목의 점수와 종합의견(적합/보완/부적합)을 입력해야 제출할 수 있습니다.',
+    en: 'Score every criterion and give a recommendation before submitting.',
+  },
+  assignment_inactive: {
+    ko: '회피·제척 등으로 종료된 배정입니다.',
+    en: 'This assignment has ended (recusal, exclusion or removal).',
+  },
+  not_a_reviewer: { ko: '평가위원 계정이 아닙니다.', en: 'This account is not a reviewer.' },
+  not_panel_member: { ko: '이 평가위원회의 위원이 아닙니다.', en: 'This reviewer is not on the panel.' },
+  conflict_of_interest: {
+    ko: '이해관계로 제척 대상입니다: {reason}',
+    en: 'Excluded for a conflict of interest: {reason}',
+  },
+  objection_decided: { ko: '이미 결정된 기피신청입니다.', en: 'This objection has already been decided.' },
+  panel_stage_taken: {
+    ko: '이 공고에는 이미 같은 단계의 평가위원회가 있습니다.',
+    en: 'This call already has a panel for that stage.',
+  },
+  application_not_evaluated: {
+    ko: '평가 대상이 아닌 신청서입니다.',
+    en: 'This application is not under evaluation.',
+  },
+  results_incomplete: {
+    ko: '평가가 끝나지 않은 신청서가 {count}건 있습니다.',
+    en: '{count} applications are not fully scored yet.',
+  },
+  call_undecided: {
+    ko: '선정 결정이 없는 신청서가 {count}건 있어 결과를 발표할 수 없습니다.',
+    en: '{count} applications have no decision yet; the results cannot be announced.',
+  },
   internal: {
     ko: '일시적인 오류가 발생했습니다. 문제가 계속되면 요청 ID와 함께 문의해 주세요.',
     en: 'Something went wrong. If it persists, contact us with the request id.',
@@ -287,6 +331,17 @@ const customFieldMessages: Record<string, Record<Lang, string>> = {
     en: 'The same company (business registration number) appears twice in the file.',
   },
   number_format: { ko: '숫자 형식이 올바르지 않습니다.', en: 'Invalid number.' },
+  code_format: {
+    ko: '코드는 영문자로 시작하는 영문·숫자입니다.',
+    en: 'Codes are letters and digits, starting with a letter.',
+  },
+  duplicate_code: { ko: '평가항목 코드가 중복됩니다.', en: 'Duplicate criterion code.' },
+  unknown_criterion: { ko: '평가표에 없는 항목입니다.', en: 'This criterion is not in the rubric.' },
+  points_out_of_range: {
+    ko: '배점 범위를 벗어난 점수입니다.',
+    en: 'The points are outside the criterion’s range.',
+  },
+  unanswered: { ko: '점수를 입력하지 않은 항목입니다.', en: 'Not scored yet.' },
   boolean_format: { ko: 'Y/N, 예/아니오, O/X 중 하나로 입력해 주세요.', en: 'Use Y/N, yes/no or O/X.' },
   size_class_unknown: {
     ko: '기업규모는 소기업·중기업·중견기업·대기업 중 하나입니다.',

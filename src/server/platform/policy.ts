@@ -66,6 +66,12 @@ const rules: { [A in Action]: Rule } = {
   'self.read': signedIn,
   'self.update': signedIn,
   'outbox.manage': byRole('outbox.manage'),
+  'evaluation.manage': byRole('evaluation.manage'),
+  /** the assignment check (404 when not the caller's) is the evaluation service's query */
+  'evaluation.review': (a, r) =>
+    mayOwn(a, 'evaluation.review') &&
+    (r === undefined || (r as { reviewerId?: string }).reviewerId === a.userId),
+  'evaluation.object': (a, r) => mayOwn(a, 'evaluation.object') && member(a, r),
 };
 
 export type { Action };

@@ -8,6 +8,24 @@ import { supportedFirmsSql } from './supported';
 export { applicationCountSql } from './read-models';
 export { supportedFirmsSql } from './supported';
 
+export {
+  DECISION_STATUSES,
+  type Decision,
+  type DecisionStatus,
+  recordDecisions,
+  UNDECIDED_STATUSES,
+  undecidedCount,
+} from './decisions';
+export {
+  applicationForReview,
+  applicationRef,
+  applicationRefs,
+  EVALUATED_STATUSES,
+  type EvaluatedApplication,
+  evaluatedApplications,
+  isApplicationDocument,
+} from './evaluation-read';
+
 /** Applications (신청) to calls: drafts, documents, submission with receipt numbers, staff review. */
 export const applicationsModule = defineModule({
   name: 'applications',

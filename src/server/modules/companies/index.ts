@@ -8,6 +8,8 @@ import { companyImportRoutes } from './import-routes';
 import { companyRoutes } from './routes';
 import { companies, companyMembers } from './schema';
 
+export { companyBrns } from './brn-lookup';
+
 /** The company registry: records, members, claims, link requests, imports, merges. */
 export const companiesModule = defineModule({
   name: 'companies',

@@ -5,6 +5,8 @@ import { callRefsSql, releaseSubmissionSlotSql, takeSubmissionSlotSql } from './
 import { programRoutes } from './routes';
 import { callAcceptsSql, callWindowSql, effectiveStatusSql } from './window';
 
+export { type CallRef, callRef } from './call-ref';
+
 export type {
   EligibilityContext,
   EligibilityEvaluator,

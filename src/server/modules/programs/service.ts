@@ -6,7 +6,7 @@ import { isStaff } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
-import { applicationCountSql } from '../applications';
+import { applicationCountSql, undecidedCount } from '../applications';
 import { companyRecord } from '../companies';
 import { assertCallFiles, callAttachments } from './call-files';
 import type { Call, CallCreateBody, CallPatchBody, CallSummary } from './contract';
@@ -303,6 +303,9 @@ export async function transitionCall({
     if (!canTransition(from, to)) throw new ConflictError('illegal_transition', { from, to });
     if (from === 'published' && to === 'draft' && c.submittedCount > 0)
       throw new ConflictError('call_has_applications');
+    // 발표 only when every counted application has a decision (evaluation moves the statuses)
+    const undecided = to === 'announced' ? await undecidedCount(tx, id) : 0;
+    if (undecided > 0) throw new ConflictError('call_undecided', { count: undecided });
     const [after] = await tx
       .update(calls)
       .set({ status: to, version: sql`${calls.version} + 1`, updatedAt: sql`now()` })
