@@ -5,9 +5,6 @@ import { applicationCountSql } from './read-models';
 import { applicationRoutes } from './routes';
 import { supportedFirmsSql } from './supported';
 
-export { applicationCountSql } from './read-models';
-export { supportedFirmsSql } from './supported';
-
 export {
   DECISION_STATUSES,
   type Decision,
@@ -25,6 +22,8 @@ export {
   evaluatedApplications,
   isApplicationDocument,
 } from './evaluation-read';
+export { applicationCountSql } from './read-models';
+export { supportedFirmsSql } from './supported';
 
 /** Applications (신청) to calls: drafts, documents, submission with receipt numbers, staff review. */
 export const applicationsModule = defineModule({
